@@ -1,0 +1,52 @@
+package dev.parley.client;
+
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Message;
+import java.time.Duration;
+import java.util.List;
+
+/// What a [ParleyClient] reports. Chat arrives already merged by `seq`: each room message once,
+/// in order, across reconnects.
+public sealed interface ClientEvent {
+
+    /// `reason` is null while connecting/connected; `retryIn` only with RECONNECTING.
+    record StateChanged(ConnectionState state, DisconnectReason reason, Duration retryIn, String detail)
+            implements ClientEvent {}
+
+    /// The server's `welcome`; absent with a seed-only server (see [SeedServerDetected]).
+    record Welcomed(Message.Welcome welcome) implements ClientEvent {}
+
+    /// The server sends no `welcome`/`presence`/`history` (the seed's Bun server): chat works,
+    /// the member list is not provided.
+    record SeedServerDetected() implements ClientEvent {}
+
+    /// A room message from anyone (own ones included, `own` true). Never delivered twice.
+    record ChatReceived(Message.Chat chat, boolean own) implements ClientEvent {}
+
+    /// A message this client sent (its `cid`) waits for the server's acknowledgement.
+    record ChatPending(String cid, String room, String text) implements ClientEvent {}
+
+    /// The server acknowledged `cid`; `chat` is the stored message.
+    record ChatAcknowledged(String cid, Message.Chat chat) implements ClientEvent {}
+
+    /// A message could not be delivered and the client stopped trying (see [ParleyClient#retry]).
+    record ChatFailed(String cid, ErrorCode code, String reason) implements ClientEvent {}
+
+    record DmReceived(Message.Dm dm, boolean own) implements ClientEvent {}
+
+    record PresenceChanged(String room, List<Message.Member> members) implements ClientEvent {}
+
+    record SystemNotice(String text) implements ClientEvent {}
+
+    record TypingNotice(String room, String from) implements ClientEvent {}
+
+    /// The server refused something (`error`); the connection stays up.
+    record Refused(ErrorCode code, String message, String ref) implements ClientEvent {}
+
+    /// A page asked for with [ParleyClient#requestHistory] (catch-up after a reconnect is merged
+    /// into [ChatReceived] instead).
+    record HistoryPage(String room, List<Message.Chat> messages, boolean complete) implements ClientEvent {}
+
+    /// Round-trip time of the last ping.
+    record RoundTrip(Duration rtt) implements ClientEvent {}
+}

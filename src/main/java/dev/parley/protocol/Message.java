@@ -1,0 +1,114 @@
+package dev.parley.protocol;
+
+import java.util.List;
+
+/// Every message of wire protocol v1 (design.md). [ToServer] is what a client sends, [ToClient]
+/// what a server sends; [Codec] maps both to and from JSON `{"type": …, "payload": …}`.
+/// Optional fields are `null` when absent.
+public sealed interface Message {
+
+    /// The wire `type` of this message.
+    String type();
+
+    /// Client → server.
+    sealed interface ToServer extends Message {}
+
+    /// Server → client.
+    sealed interface ToClient extends Message {}
+
+    // ---- client → server ----
+
+    /// `chat {text, room?, cid?}`; without a room it goes to the sender's first room (the seed's form).
+    record SendChat(String text, String room, String cid) implements ToServer {
+        public String type() { return "chat"; }
+    }
+
+    /// `dm {to, text, cid?}`.
+    record SendDm(String to, String text, String cid) implements ToServer {
+        public String type() { return "dm"; }
+    }
+
+    record Join(String room) implements ToServer {
+        public String type() { return "join"; }
+    }
+
+    record Leave(String room) implements ToServer {
+        public String type() { return "leave"; }
+    }
+
+    /// `typing {room}` from a client; the server relays it as [TypingNotice].
+    record Typing(String room) implements ToServer {
+        public String type() { return "typing"; }
+    }
+
+    /// `history {room, after?, before?, limit?}`, by `seq`.
+    record HistoryRequest(String room, Long after, Long before, Integer limit) implements ToServer {
+        public String type() { return "history"; }
+    }
+
+    /// `ping {t?}`; the server echoes `t` in [Pong].
+    record Ping(Double t) implements ToServer {
+        public String type() { return "ping"; }
+    }
+
+    // ---- server → client ----
+
+    record ServerInfo(String name, String version) {}
+
+    record AdvertisedLimits(int maxTextChars, int maxFrameBytes, double messagesPerSecond) {}
+
+    /// First frame after open. `renamedFrom` is the requested name when it was taken and the
+    /// server gave `clientId` = `NAME-2`, …
+    record Welcome(String clientId, String room, List<String> rooms, ServerInfo server,
+                   AdvertisedLimits limits, String renamedFrom) implements ToClient {
+        public String type() { return "welcome"; }
+    }
+
+    /// `system` with a plain string payload, the seed's shape: `"alice joined"`.
+    record SystemNotice(String text) implements ToClient {
+        public String type() { return "system"; }
+    }
+
+    /// One member of a room. `since` is an ISO-8601 instant; `address` is only sent to
+    /// connections from the host's own machine (loopback), so the host sees who connects from where.
+    record Member(String clientId, String since, String address) {}
+
+    record Presence(String room, List<Member> members) implements ToClient {
+        public String type() { return "presence"; }
+    }
+
+    /// A room message. `seq` is 0 when the server does not number messages (the seed's server);
+    /// `cid` is only on the copy returned to its sender — the acknowledgement.
+    record Chat(String id, String room, long seq, String from, String text, String time, String cid) implements ToClient {
+        public String type() { return "chat"; }
+
+        public Chat withCid(String newCid) {
+            return new Chat(id, room, seq, from, text, time, newCid);
+        }
+    }
+
+    record Dm(String id, String from, String to, String text, String time, String cid) implements ToClient {
+        public String type() { return "dm"; }
+
+        public Dm withCid(String newCid) {
+            return new Dm(id, from, to, text, time, newCid);
+        }
+    }
+
+    record History(String room, List<Chat> messages, boolean complete) implements ToClient {
+        public String type() { return "history"; }
+    }
+
+    record TypingNotice(String room, String from) implements ToClient {
+        public String type() { return "typing"; }
+    }
+
+    record Pong(Double t) implements ToClient {
+        public String type() { return "pong"; }
+    }
+
+    /// A refusal; the connection stays open. `ref` names what was refused (the `cid`, or the type).
+    record Error(ErrorCode code, String message, String ref) implements ToClient {
+        public String type() { return "error"; }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.parley.server;
+
+import dev.parley.protocol.Message.Chat;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/// Where room messages live. [#append] assigns the room's next `seq` at once and completes its
+/// future when the message is durable (group commit may batch many appends into one
+/// transaction); the server broadcasts only after completion. Futures of one room complete in
+/// `seq` order.
+public interface HistoryStore extends AutoCloseable {
+
+    /// The stored message, and whether `(from, cid)` had been stored before (then `chat` is the
+    /// original and nothing new was stored).
+    record Stored(Chat chat, boolean duplicate) {}
+
+    CompletableFuture<Stored> append(String room, String from, String text, String cid, Instant time);
+
+    /// Up to `limit` messages of `room` with `after < seq < before` (either bound may be null),
+    /// ascending by `seq`. Without `after`, the newest ones.
+    List<Chat> page(String room, Long after, Long before, int limit);
+
+    /// The highest `seq` stored in `room`, 0 when none.
+    long lastSeq(String room);
+
+    /// Full-text search over all rooms, newest first.
+    List<Chat> search(String query, int limit);
+
+    @Override
+    void close();
+}

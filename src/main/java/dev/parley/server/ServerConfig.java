@@ -1,0 +1,52 @@
+package dev.parley.server;
+
+import dev.parley.protocol.Limits;
+import dev.parley.protocol.Names;
+import java.nio.file.Path;
+import java.util.List;
+
+/// How to run a server. `bindAddress` null means every interface; `port` 0 picks a free one
+/// (tests); `password` null or blank means an open room; `dataDir` null keeps history in memory.
+/// `allowedOrigins` lists extra browser origins allowed to connect (`*` allows all).
+public record ServerConfig(String bindAddress, int port, String password, Path dataDir, Limits limits,
+                           List<String> allowedOrigins, String defaultRoom, String serverName) {
+
+    public static final int DEFAULT_PORT = 3001;
+
+    public ServerConfig {
+        limits = limits == null ? Limits.DEFAULTS : limits;
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        defaultRoom = defaultRoom == null ? Names.DEFAULT_ROOM : defaultRoom;
+        serverName = serverName == null ? "Parley" : serverName;
+        password = password == null || password.isEmpty() ? null : password;
+    }
+
+    /// Loopback, a free port, in-memory history, default limits: what tests start.
+    public static ServerConfig forTests() {
+        return new ServerConfig("127.0.0.1", 0, null, null, Limits.DEFAULTS, List.of(), null, null);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(bindAddress, newPort, password, dataDir, limits, allowedOrigins, defaultRoom, serverName);
+    }
+
+    public ServerConfig withPassword(String newPassword) {
+        return new ServerConfig(bindAddress, port, newPassword, dataDir, limits, allowedOrigins, defaultRoom, serverName);
+    }
+
+    public ServerConfig withDataDir(Path newDataDir) {
+        return new ServerConfig(bindAddress, port, password, newDataDir, limits, allowedOrigins, defaultRoom, serverName);
+    }
+
+    public ServerConfig withLimits(Limits newLimits) {
+        return new ServerConfig(bindAddress, port, password, dataDir, newLimits, allowedOrigins, defaultRoom, serverName);
+    }
+
+    public ServerConfig withAllowedOrigins(List<String> origins) {
+        return new ServerConfig(bindAddress, port, password, dataDir, limits, origins, defaultRoom, serverName);
+    }
+
+    public ServerConfig withBindAddress(String address) {
+        return new ServerConfig(address, port, password, dataDir, limits, allowedOrigins, defaultRoom, serverName);
+    }
+}
