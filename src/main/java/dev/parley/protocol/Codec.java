@@ -66,6 +66,10 @@ public final class Codec {
         JsonElement root;
         try (var reader = new JsonReader(new StringReader(json))) {
             reader.setStrictness(Strictness.STRICT);
+            if (json == null || json.isBlank()) {
+                // Gson reads an empty document as JSON null; the seed calls it invalid JSON.
+                return Checked.refused(ErrorCode.BAD_JSON, "message must be valid JSON");
+            }
             root = JsonParser.parseReader(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 return Checked.refused(ErrorCode.BAD_JSON, "message must be one valid JSON value");

@@ -27,7 +27,8 @@ public record Limits(
             Duration.ofSeconds(20), Duration.ofSeconds(60), 5, 10_000);
 
     public Limits {
-        if (maxTextChars < 1 || maxFrameBytes < 1024 || messagesPerSecond < 0 || messagesBurst < 0
+        if (maxTextChars < 1 || maxFrameBytes < 1024 || !Double.isFinite(messagesPerSecond) || messagesPerSecond < 0
+                || messagesBurst < 0
                 || maxConnections < 1 || maxConnectionsPerAddress < 1 || maxOutboundBytes < 1024
                 || pingInterval.isNegative() || idleTimeout.isNegative() || authTriesPerMinute < 0
                 || historyRetention < 1) {

@@ -10,9 +10,13 @@ import dev.parley.protocol.Message.SendChat;
 import dev.parley.protocol.Message.SendDm;
 import dev.parley.protocol.Message.ToServer;
 import dev.parley.protocol.Message.Typing;
+import java.util.Set;
+import java.util.function.Function;
 
 /// Strict decoding and validation of client → server messages.
 final class ServerBound {
+
+    private static final Set<String> KNOWN_TYPES = Set.of("chat", "dm", "join", "leave", "typing", "history", "ping");
 
     private final Limits limits;
 
@@ -21,29 +25,45 @@ final class ServerBound {
     }
 
     Checked<ToServer> decode(String type, JsonElement payloadElement) {
-        if (type.equals("ping")) {
+        // Unknown types first: a huge `type` must never be echoed back in full.
+        if (!KNOWN_TYPES.contains(type)) {
+            return Checked.refused(ErrorCode.BAD_MESSAGE, "unknown message type '" + clip(type) + "'", clip(type));
+        }
+        if (type.equals("ping") && (payloadElement == null || payloadElement.isJsonNull())) {
             // The payload of a ping is optional; `{"type":"ping"}` is fine.
-            var payload = payloadElement != null && payloadElement.isJsonObject() ? payloadElement.getAsJsonObject() : new JsonObject();
-            return Checked.ok(new Ping(JsonFields.number(payload, "t")));
+            return Checked.ok(new Ping(null));
         }
         if (payloadElement == null || !payloadElement.isJsonObject()) {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'" + type + "' needs an object payload", type);
         }
         var payload = payloadElement.getAsJsonObject();
         return switch (type) {
-            case "chat" -> chat(payload);
-            case "dm" -> dm(payload);
+            case "chat" -> withCidRef(payload, type, this::chat);
+            case "dm" -> withCidRef(payload, type, this::dm);
             case "join" -> room(payload, type).map(Join::new);
             case "leave" -> room(payload, type).map(Leave::new);
             case "typing" -> room(payload, type).map(Typing::new);
             case "history" -> history(payload);
-            default -> Checked.refused(ErrorCode.BAD_MESSAGE, "unknown message type '" + clip(type) + "'", clip(type));
+            case "ping" -> Checked.ok(new Ping(JsonFields.number(payload, "t")));
+            default -> throw new IllegalStateException("KNOWN_TYPES and this switch disagree: " + type);
         };
+    }
+
+    /// A wrong-typed field of a message that carries a `cid` is refused with that `cid` as `ref`,
+    /// so the sender can tell which of its pending messages failed.
+    private static Checked<ToServer> withCidRef(JsonObject payload, String type, Function<JsonObject, Checked<ToServer>> decoder) {
+        try {
+            return decoder.apply(payload);
+        } catch (JsonFields.WrongType wrong) {
+            var cid = payload.get("cid");
+            var text = cid != null && cid.isJsonPrimitive() && cid.getAsJsonPrimitive().isString() ? cid.getAsString() : null;
+            return Checked.refused(ErrorCode.BAD_MESSAGE, wrong.getMessage(), ref(text, type));
+        }
     }
 
     private Checked<ToServer> chat(JsonObject payload) {
         var cid = JsonFields.string(payload, "cid");
-        var ref = cid != null ? clip(cid) : "chat";
+        var ref = ref(cid, "chat");
         var cidProblem = checkCid(cid, ref);
         if (cidProblem != null) {
             return cidProblem;
@@ -66,7 +86,7 @@ final class ServerBound {
 
     private Checked<ToServer> dm(JsonObject payload) {
         var cid = JsonFields.string(payload, "cid");
-        var ref = cid != null ? clip(cid) : "dm";
+        var ref = ref(cid, "dm");
         var cidProblem = checkCid(cid, ref);
         if (cidProblem != null) {
             return cidProblem;
@@ -74,6 +94,9 @@ final class ServerBound {
         var to = JsonFields.string(payload, "to");
         if (to == null || to.isBlank()) {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'dm' needs 'to'", ref);
+        }
+        if (!Names.clientId(to).isOk()) {
+            return Checked.refused(ErrorCode.BAD_MESSAGE, "'to' is not a valid name", ref);
         }
         var text = text(payload, ref);
         if (!(text instanceof Checked.Ok<String>(var value))) {
@@ -114,8 +137,12 @@ final class ServerBound {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'text' is missing", ref);
         }
         var text = raw.strip();
-        if (text.isEmpty()) {
+        if (Names.invisible(text)) {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'text' is blank", ref);
+        }
+        if (Names.hasLoneSurrogate(text)) {
+            // "\ud800" is valid JSON but no valid UTF-8: it could be neither stored nor sent back intact.
+            return Checked.refused(ErrorCode.BAD_MESSAGE, "'text' is not valid Unicode", ref);
         }
         if (text.length() > limits.maxTextChars() && text.codePointCount(0, text.length()) > limits.maxTextChars()) {
             return Checked.refused(ErrorCode.TOO_LARGE, "text is longer than " + limits.maxTextChars() + " characters", ref);
@@ -128,6 +155,10 @@ final class ServerBound {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'cid' must be 1-" + Limits.MAX_CID_CHARS + " characters", ref);
         }
         return null;
+    }
+
+    private static String ref(String cid, String type) {
+        return cid == null || cid.isEmpty() ? type : clip(cid);
     }
 
     private static String clip(String value) {
