@@ -1,0 +1,90 @@
+package dev.parley.discovery;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/// A [NamespaceChild] JVM running inside one test namespace; its stdout lines are collected in
+/// a queue, its stderr goes to a log file shown when a wait fails.
+final class ChildJvm implements AutoCloseable {
+
+    private final Process process;
+    private final PrintStream commands;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+    private final Path log;
+
+    ChildJvm(String namespace) throws IOException {
+        log = Files.createTempFile("parley-" + namespace + "-", ".log");
+        var command = new ArrayList<>(TestNamespaces.exec(namespace));
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Xmx96m", "-XX:TieredStopAtLevel=1",
+                "-Dstdout.encoding=UTF-8", NamespaceChild.class.getName()));
+        process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        Thread.ofVirtual().name("child-" + namespace).start(() -> {
+            try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                reader.lines().forEach(lines::add);
+            } catch (IOException closed) {
+                // The child ended.
+            }
+        });
+    }
+
+    void send(String command) {
+        commands.println(command);
+    }
+
+    /// The first line starting with `prefix`, waiting up to `seconds`; fails with everything
+    /// the child said (stdout and stderr) when none comes.
+    String await(String prefix, int seconds) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+            var line = lines.poll(left, TimeUnit.NANOSECONDS);
+            if (line == null) {
+                break;
+            }
+            seen.add(line);
+            if (line.startsWith(prefix)) {
+                return line.substring(prefix.length()).strip();
+            }
+        }
+        throw new AssertionError("no '" + prefix + "' within " + seconds + " s; stdout: " + seen
+                + "\nstderr:\n" + Files.readString(log));
+    }
+
+    /// Everything said on stdout so far, waited for or not.
+    List<String> said() {
+        lines.drainTo(seen);
+        return List.copyOf(seen);
+    }
+
+    boolean waitForExit(int seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException interrupted) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        Files.deleteIfExists(log);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.parley.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.Gson;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/// Announce in one network namespace, browse in another, over a veth pair the test makes:
+/// the room appears with its TXT data, follows an update, and disappears when the announcer
+/// stops. Only the child JVMs inside the namespaces touch mDNS; this JVM never does, so no
+/// multicast reaches the machine's real network. Without root or `ip` the test is skipped.
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class LanDiscoveryTest {
+
+    private static final Gson GSON = new Gson();
+
+    @BeforeAll
+    static void makeNamespaces() {
+        var unavailable = TestNamespaces.unavailableBecause();
+        Assumptions.assumeTrue(unavailable == null,
+                () -> "LAN discovery test skipped: it runs only between network namespaces it creates, and " + unavailable);
+        try {
+            TestNamespaces.create();
+        } catch (Exception failed) {
+            Assumptions.abort("LAN discovery test skipped: cannot create network namespaces here (" + failed.getMessage() + ")");
+        }
+    }
+
+    @AfterAll
+    static void removeNamespaces() throws InterruptedException {
+        long start = System.nanoTime();
+        TestNamespaces.delete();
+        System.out.println("namespaces deleted in " + millis(start, System.nanoTime()) + " ms");
+    }
+
+    private static long millis(long from, long to) {
+        return TimeUnit.NANOSECONDS.toMillis(to - from);
+    }
+
+    @Test
+    void aHostedRoomAppearsWithItsDetailsFollowsUpdatesAndDisappearsWhenHostingStops() throws Exception {
+        var room = new AnnouncedRoom("Alice's room ☕", 3001, List.of("lobby", "大厅", "dev team"), 2, true, false, "");
+        try (var browser = new ChildJvm(TestNamespaces.B); var announcer = new ChildJvm(TestNamespaces.A)) {
+            browser.send("browse");
+            assertThat(browser.await("browsing", 30)).isEqualTo("[" + TestNamespaces.VETH_B + "]");
+            long start = System.nanoTime();
+            announcer.send("announce " + GSON.toJson(room));
+            assertThat(announcer.await("announced", 30)).isEqualTo("[" + TestNamespaces.VETH_A + "]");
+
+            var expected = DiscoveredRoom.of("Alice's room ☕", TestNamespaces.ADDRESS_A, 3001,
+                    List.of("lobby", "大厅", "dev team"), 2, true, false, "");
+            assertThat(browser.await("found", 20)).isEqualTo(expected.toString());
+            long found = System.nanoTime();
+            assertThat(expected.uri()).hasToString("ws://10.213.0.1:3001/ws");
+
+            announcer.send("update " + GSON.toJson(room.withMembers(5).withRooms(List.of("lobby"))));
+            var updated = DiscoveredRoom.of("Alice's room ☕", TestNamespaces.ADDRESS_A, 3001, List.of("lobby"), 5, true, false, "");
+            assertThat(browser.await("updated", 20)).isEqualTo(updated.toString());
+            long seenUpdate = System.nanoTime();
+
+            announcer.send("stop");
+            assertThat(announcer.await("closed", 20)).isEmpty();
+            assertThat(browser.await("lost", 20)).isEqualTo(updated.toString());
+            System.out.printf("discovery: announced and found in %d ms, update seen in %d ms, withdrawal seen in %d ms%n",
+                    millis(start, found), millis(found, seenUpdate), millis(seenUpdate, System.nanoTime()));
+
+            browser.send("stop");
+            browser.await("closed", 20);
+            assertThat(browser.said()).noneMatch(line -> line.startsWith("refused"));
+        }
+    }
+}
