@@ -1,0 +1,58 @@
+package dev.parley;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/// The package rules of design.md, checked on the compiled main classes (as JabRef's
+/// `CommonArchitectureTest`): dependencies point `ui → client | server | discovery → protocol`,
+/// JavaFX stays in `ui`, Jetty stays in `server` and `client`, and only `app` sees everything.
+@AnalyzeClasses(packages = "dev.parley", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String PROTOCOL = "dev.parley.protocol..";
+    private static final String SERVER = "dev.parley.server..";
+    private static final String CLIENT = "dev.parley.client..";
+    private static final String DISCOVERY = "dev.parley.discovery..";
+    private static final String UI = "dev.parley.ui..";
+    private static final String APP = "dev.parley.app..";
+
+    @ArchTest
+    static final ArchRule onlyUiUsesJavaFx = noClasses()
+            .that().resideOutsideOfPackage(UI)
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "atlantafx..")
+            .because("the window is the only part that may touch JavaFX; the server runs headless");
+
+    @ArchTest
+    static final ArchRule onlyServerAndClientUseJetty = noClasses()
+            .that().resideOutsideOfPackages(SERVER, CLIENT)
+            .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "jakarta.websocket..")
+            .because("the UI and the launcher talk to ParleyServer and ParleyClient, never to Jetty types");
+
+    @ArchTest
+    static final ArchRule protocolStandsAlone = noClasses()
+            .that().resideInAPackage(PROTOCOL)
+            .should().dependOnClassesThat().resideInAnyPackage(SERVER, CLIENT, DISCOVERY, UI, APP)
+            .because("protocol may use nothing else of Parley");
+
+    @ArchTest
+    static final ArchRule lowerPartsDoNotKnowTheUi = noClasses()
+            .that().resideInAnyPackage(SERVER, CLIENT, DISCOVERY)
+            .should().dependOnClassesThat().resideInAPackage(UI)
+            .because("dependencies point from ui down, never back up");
+
+    @ArchTest
+    static final ArchRule discoveryUsesOnlyProtocol = noClasses()
+            .that().resideInAPackage(DISCOVERY)
+            .should().dependOnClassesThat().resideInAnyPackage(SERVER, CLIENT)
+            .because("discovery announces and browses on its own; the app passes it what to announce");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheApp = noClasses()
+            .that().resideOutsideOfPackage(APP)
+            .should().dependOnClassesThat().resideInAPackage(APP)
+            .because("app is the top: it wires the parts together");
+}
