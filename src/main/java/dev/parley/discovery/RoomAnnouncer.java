@@ -58,8 +58,8 @@ public final class RoomAnnouncer implements AutoCloseable {
     }
 
     private static Registration register(Interfaces.Local local, String hostName, AnnouncedRoom room) throws IOException {
-        // An explicit host name: without it JmDNS would ask DNS for a reverse lookup.
-        var jmdns = JmDNS.create(local.address(), hostName);
+        // A named address and an explicit host name: otherwise JmDNS asks DNS for a reverse lookup.
+        var jmdns = JmDNS.create(Interfaces.named(local.address(), hostName), hostName);
         try {
             var info = serviceInfo(room);
             jmdns.registerService(info);

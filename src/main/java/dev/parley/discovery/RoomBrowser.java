@@ -53,8 +53,8 @@ public final class RoomBrowser implements AutoCloseable {
 
     private void browse(Interfaces.Local local, String hostName) {
         try {
-            // An explicit host name: without it JmDNS would ask DNS for a reverse lookup.
-            var jmdns = JmDNS.create(local.address(), hostName);
+            // A named address and an explicit host name: otherwise JmDNS asks DNS for a reverse lookup.
+            var jmdns = JmDNS.create(Interfaces.named(local.address(), hostName), hostName);
             var serviceListener = new OnInterface(local.interfaceName());
             browsings.add(new Browsing(local.interfaceName(), jmdns, serviceListener));
             jmdns.addServiceListener(ServiceTxt.SERVICE_TYPE, serviceListener);

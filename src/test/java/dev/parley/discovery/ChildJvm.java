@@ -1,6 +1,7 @@
 package dev.parley.discovery;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -22,12 +23,19 @@ final class ChildJvm implements AutoCloseable {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
     private final Path log;
+    /// Holds only the service file that installs [NoLookupResolverProvider] in the child.
+    private final Path services;
 
     ChildJvm(String namespace) throws IOException {
         log = Files.createTempFile("parley-" + namespace + "-", ".log");
+        services = Files.createTempDirectory("parley-resolver-");
+        var serviceFile = services.resolve("META-INF/services/java.net.spi.InetAddressResolverProvider");
+        Files.createDirectories(serviceFile.getParent());
+        Files.writeString(serviceFile, NoLookupResolverProvider.class.getName() + "\n");
+        var classPath = services + File.pathSeparator + System.getProperty("java.class.path");
         var command = new ArrayList<>(TestNamespaces.exec(namespace));
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Xmx96m", "-XX:TieredStopAtLevel=1",
+                "-cp", classPath, "-Xmx96m", "-XX:TieredStopAtLevel=1",
                 "-Dstdout.encoding=UTF-8", NamespaceChild.class.getName()));
         process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -86,5 +94,8 @@ final class ChildJvm implements AutoCloseable {
             }
         }
         Files.deleteIfExists(log);
+        try (var files = Files.walk(services)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 }

@@ -73,6 +73,8 @@ class LanDiscoveryTest {
             browser.send("stop");
             browser.await("closed", 20);
             assertThat(browser.said()).noneMatch(line -> line.startsWith("refused"));
+            assertThat(browser.said()).as("name lookups by the browser").noneMatch(line -> line.startsWith("dns "));
+            assertThat(announcer.said()).as("name lookups by the announcer").noneMatch(line -> line.startsWith("dns "));
         }
     }
 }
