@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,16 +21,17 @@ class LanDiscoveryTest {
 
     private static final Gson GSON = new Gson();
 
+    /// Why the namespaces are missing, or null; checked per test so that a skip shows in the report.
+    private static String skipReason;
+
     @BeforeAll
     static void makeNamespaces() {
-        var unavailable = TestNamespaces.unavailableBecause();
-        Assumptions.assumeTrue(unavailable == null,
-                () -> "LAN discovery test skipped: it runs only between network namespaces it creates, and " + unavailable);
-        try {
-            TestNamespaces.create();
-        } catch (Exception failed) {
-            Assumptions.abort("LAN discovery test skipped: cannot create network namespaces here (" + failed.getMessage() + ")");
-        }
+        skipReason = TestNamespaces.createOrSayWhyNot();
+    }
+
+    @BeforeEach
+    void needsNamespaces() {
+        Assumptions.assumeTrue(skipReason == null, () -> "LAN discovery test skipped: " + skipReason);
     }
 
     @AfterAll

@@ -20,17 +20,33 @@ final class TestNamespaces {
 
     private TestNamespaces() {}
 
-    /// Why the namespaces cannot be made here, or null when they can (root and `ip` present).
-    static String unavailableBecause() {
+    /// Creates both namespaces and returns null, or returns why they cannot be made here (not
+    /// root, no `ip`, or the kernel/container refuses): the tests then skip, never falling back
+    /// to the real network.
+    static String createOrSayWhyNot() {
         try {
-            var uid = run(List.of("id", "-u"));
-            if (!uid.strip().equals("0")) {
-                return "needs root to create network namespaces (uid " + uid.strip() + ")";
+            var uid = run(List.of("id", "-u")).strip();
+            if (!uid.equals("0")) {
+                return "it runs only between network namespaces it creates, which needs root (uid " + uid + ")";
             }
+        } catch (IOException | InterruptedException noId) {
+            return "cannot tell whether this is root: " + noId.getMessage();
+        }
+        try {
             run(List.of("ip", "-V"));
+        } catch (IOException | InterruptedException noIp) {
+            return "it needs the 'ip' command (apt package iproute2): " + noIp.getMessage();
+        }
+        try {
+            create();
             return null;
-        } catch (IOException | InterruptedException missing) {
-            return "needs the 'ip' command (apt package iproute2): " + missing.getMessage();
+        } catch (IOException | InterruptedException refused) {
+            try {
+                delete();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return "cannot create network namespaces here (" + refused.getMessage() + ")";
         }
     }
 
