@@ -54,6 +54,7 @@ class LanDiscoveryTest {
             long start = System.nanoTime();
             announcer.send("announce " + GSON.toJson(room));
             assertThat(announcer.await("announced", 30)).isEqualTo("[" + TestNamespaces.VETH_A + "]");
+            long announced = System.nanoTime();
 
             var expected = DiscoveredRoom.of("Alice's room ☕", TestNamespaces.ADDRESS_A, 3001,
                     List.of("lobby", "大厅", "dev team"), 2, true, false, "");
@@ -68,9 +69,12 @@ class LanDiscoveryTest {
 
             announcer.send("stop");
             assertThat(announcer.await("closed", 20)).isEmpty();
+            long closed = System.nanoTime();
             assertThat(browser.await("lost", 20)).isEqualTo(updated.toString());
-            System.out.printf("discovery: announced and found in %d ms, update seen in %d ms, withdrawal seen in %d ms%n",
-                    millis(start, found), millis(found, seenUpdate), millis(seenUpdate, System.nanoTime()));
+            System.out.printf("discovery: announce returned after %d ms (child JVM start, mDNS probing), found %d ms later,"
+                            + " update seen in %d ms, announcer closed in %d ms, withdrawal seen %d ms later%n",
+                    millis(start, announced), millis(announced, found), millis(found, seenUpdate), millis(seenUpdate, closed),
+                    millis(closed, System.nanoTime()));
 
             browser.send("stop");
             browser.await("closed", 20);
