@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /// A [NamespaceChild] JVM running inside one test namespace; its stdout lines are collected in
 /// a queue, its stderr goes to a log file shown when a wait fails.
@@ -52,9 +53,14 @@ final class ChildJvm implements AutoCloseable {
         commands.println(command);
     }
 
-    /// The first line starting with `prefix`, waiting up to `seconds`; fails with everything
-    /// the child said (stdout and stderr) when none comes.
+    /// The rest of the first line starting with `prefix`, waiting up to `seconds`.
     String await(String prefix, int seconds) throws InterruptedException, IOException {
+        return awaitLine(line -> line.startsWith(prefix), "'" + prefix + "'", seconds).substring(prefix.length()).strip();
+    }
+
+    /// The first line that `matches`, waiting up to `seconds`; fails with everything the child
+    /// said (stdout and stderr) when none comes. Lines passed over are kept in [#said].
+    String awaitLine(Predicate<String> matches, String what, int seconds) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         for (long left; (left = deadline - System.nanoTime()) > 0; ) {
             var line = lines.poll(left, TimeUnit.NANOSECONDS);
@@ -62,11 +68,11 @@ final class ChildJvm implements AutoCloseable {
                 break;
             }
             seen.add(line);
-            if (line.startsWith(prefix)) {
-                return line.substring(prefix.length()).strip();
+            if (matches.test(line)) {
+                return line;
             }
         }
-        throw new AssertionError("no '" + prefix + "' within " + seconds + " s; stdout: " + seen
+        throw new AssertionError("no " + what + " within " + seconds + " s; stdout: " + seen
                 + "\nstderr:\n" + Files.readString(log));
     }
 

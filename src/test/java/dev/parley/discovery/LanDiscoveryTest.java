@@ -46,7 +46,7 @@ class LanDiscoveryTest {
     }
 
     @Test
-    void aHostedRoomAppearsWithItsDetailsFollowsUpdatesAndDisappearsWhenHostingStops() throws Exception {
+    void aHostedRoomAppearsWithItsDetailsFollowsUpdatesAndMovesAndDisappearsWhenHostingStops() throws Exception {
         var room = new AnnouncedRoom("Alice's room ☕", 3001, List.of("lobby", "大厅", "dev team"), 2, true, false, "");
         try (var browser = new ChildJvm(TestNamespaces.B); var announcer = new ChildJvm(TestNamespaces.A)) {
             browser.send("browse");
@@ -67,14 +67,21 @@ class LanDiscoveryTest {
             assertThat(browser.await("updated", 20)).isEqualTo(updated.toString());
             long seenUpdate = System.nanoTime();
 
+            // A new port re-registers the service: the browser ends up with the new address
+            // (as an update, or as lost + found, depending on which packet comes first).
+            announcer.send("update " + GSON.toJson(new AnnouncedRoom("Alice's room ☕", 3002, List.of("lobby"), 5, true, false, "")));
+            var moved = DiscoveredRoom.of("Alice's room ☕", TestNamespaces.ADDRESS_A, 3002, List.of("lobby"), 5, true, false, "");
+            browser.awaitLine(line -> line.equals("found " + moved) || line.equals("updated " + moved), "room on port 3002", 20);
+            long seenMove = System.nanoTime();
+
             announcer.send("stop");
             assertThat(announcer.await("closed", 20)).isEmpty();
             long closed = System.nanoTime();
-            assertThat(browser.await("lost", 20)).isEqualTo(updated.toString());
+            assertThat(browser.await("lost", 20)).isEqualTo(moved.toString());
             System.out.printf("discovery: announce returned after %d ms (child JVM start, mDNS probing), found %d ms later,"
-                            + " update seen in %d ms, announcer closed in %d ms, withdrawal seen %d ms later%n",
-                    millis(start, announced), millis(announced, found), millis(found, seenUpdate), millis(seenUpdate, closed),
-                    millis(closed, System.nanoTime()));
+                            + " update seen in %d ms, port move seen in %d ms, announcer closed in %d ms, withdrawal seen %d ms later%n",
+                    millis(start, announced), millis(announced, found), millis(found, seenUpdate), millis(seenUpdate, seenMove),
+                    millis(seenMove, closed), millis(closed, System.nanoTime()));
 
             browser.send("stop");
             browser.await("closed", 20);
