@@ -45,7 +45,8 @@ final class ServerBound {
             case "typing" -> room(payload, type).map(Typing::new);
             case "history" -> history(payload);
             case "ping" -> Checked.ok(new Ping(JsonFields.number(payload, "t")));
-            default -> throw new IllegalStateException("KNOWN_TYPES and this switch disagree: " + type);
+            // Unreachable while KNOWN_TYPES matches this switch; a refusal all the same, never a throw into Jetty.
+            default -> Checked.refused(ErrorCode.BAD_MESSAGE, "unknown message type '" + type + "'", type);
         };
     }
 
