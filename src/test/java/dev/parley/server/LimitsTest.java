@@ -71,4 +71,19 @@ class LimitsTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().connections() == 2);
         }
     }
+
+    @Test
+    void silentConnectionsAreClosedWhileThoseAnsweringPingsStay() throws Exception {
+        var limits = Limits.DEFAULTS.withTimeouts(Duration.ofMillis(100), Duration.ofMillis(600));
+        try (var server = TestServers.start(ServerConfig.forTests().withLimits(limits));
+             var live = WsClient.connect(server, "clientId=live").joined();
+             var silent = WsClient.connect(server, "clientId=silent", Map.of(), false)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().connections() == 2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().connections() == 1);
+            Thread.sleep(900);
+            live.assertOpen();
+            live.send("{\"type\":\"ping\"}");
+            assertThat(live.payload("pong")).isNotNull();
+        }
+    }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /// A plain test client on the JDK's WebSocket: every text frame goes into a queue, read with a
 /// timeout; the close code is kept. Knows nothing of Parley beyond JSON.
-final class WsClient implements WebSocket.Listener, AutoCloseable {
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -41,10 +41,15 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /// `query` like `clientId=alice&room=x` (values are URL-encoded here).
     static WsClient connect(ParleyServer server, String query, Map<String, String> headers, boolean reading) {
+        return connect(server.localUri(), query, headers, reading);
+    }
+
+    /// For tests of other packages (the headless process) that only know the address.
+    public static WsClient connect(URI endpoint, String query, Map<String, String> headers, boolean reading) {
         var client = new WsClient(reading);
         var builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         headers.forEach(builder::header);
-        var uri = URI.create(server.localUri() + (query.isEmpty() ? "" : "?" + encode(query)));
+        var uri = URI.create(endpoint + (query.isEmpty() ? "" : "?" + encode(query)));
         client.socket = builder.buildAsync(uri, client).join();
         return client;
     }
@@ -88,12 +93,12 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         closed.complete(-1);
     }
 
-    WsClient send(String json) {
+    public WsClient send(String json) {
         socket.sendText(json, true).join();
         return this;
     }
 
-    WsClient chat(String text) {
+    public WsClient chat(String text) {
         var payload = new JsonObject();
         payload.addProperty("text", text);
         return send("{\"type\":\"chat\",\"payload\":" + payload + "}");
@@ -117,7 +122,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /// The next frame of `type`, skipping others (presence updates come whenever they like).
-    JsonObject next(String type) {
+    public JsonObject next(String type) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline) {
             var frame = next();
@@ -128,7 +133,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return fail("no '" + type + "' within 5 s");
     }
 
-    JsonObject payload(String type) {
+    public JsonObject payload(String type) {
         return next(type).getAsJsonObject("payload");
     }
 
@@ -151,7 +156,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return this;
     }
 
-    int closeCode() {
+    public int closeCode() {
         try {
             return closed.get(5, TimeUnit.SECONDS);
         } catch (Exception none) {
