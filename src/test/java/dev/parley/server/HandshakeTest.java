@@ -15,7 +15,7 @@ class HandshakeTest {
     @Test
     void aTakenNameGetsASuffixAndWelcomeSaysSo() {
         try (var server = TestServers.start();
-             var first = WsClient.connect(server, "clientId=alice").joined();
+             var _ = WsClient.connect(server, "clientId=alice").joined();
              var second = WsClient.connect(server, "clientId=Alice");
              var third = WsClient.connect(server, "clientId=alice")) {
             var welcome = second.payload("welcome");
@@ -28,7 +28,7 @@ class HandshakeTest {
     @Test
     void withoutANameTheServerPicksAGuestName() {
         try (var server = TestServers.start();
-             var named = WsClient.connect(server, "clientId=named&room=elsewhere&token=x").joined();
+             var _ = WsClient.connect(server, "clientId=named&room=elsewhere&token=x").joined();
              var guest = WsClient.connect(server, "")) {
             // Nothing of the previous handshake carries over to this one.
             var welcome = guest.payload("welcome");
@@ -95,7 +95,7 @@ class HandshakeTest {
         var config = ServerConfig.forTests().withLimits(Limits.DEFAULTS.withConnections(2, 2));
         try (var server = TestServers.start(config);
              var one = WsClient.connect(server, "clientId=one").joined();
-             var two = WsClient.connect(server, "clientId=two").joined();
+             var _ = WsClient.connect(server, "clientId=two").joined();
              var three = WsClient.connect(server, "clientId=three")) {
             assertThat(three.payload("error").get("code").getAsString()).isEqualTo("server_full");
             assertThat(three.closeCode()).isEqualTo(1013);
@@ -108,7 +108,7 @@ class HandshakeTest {
     void oneAddressCannotTakeEveryConnection() {
         var config = ServerConfig.forTests().withLimits(Limits.DEFAULTS.withConnections(10, 1));
         try (var server = TestServers.start(config);
-             var one = WsClient.connect(server, "clientId=one").joined();
+             var _ = WsClient.connect(server, "clientId=one").joined();
              var two = WsClient.connect(server, "clientId=two")) {
             var error = two.payload("error");
             assertThat(error.get("code").getAsString()).isEqualTo(ErrorCode.SERVER_FULL.wire());

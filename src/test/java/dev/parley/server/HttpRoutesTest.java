@@ -34,7 +34,7 @@ class HttpRoutesTest {
 
     @Test
     void healthzCountsConnectionsAndRooms() throws Exception {
-        try (var alice = WsClient.connect(SERVER, "clientId=alice&room=health").joined()) {
+        try (var _ = WsClient.connect(SERVER, "clientId=alice&room=health").joined()) {
             var response = get(SERVER, "/healthz");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));

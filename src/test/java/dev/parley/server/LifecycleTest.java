@@ -44,7 +44,7 @@ class LifecycleTest {
     @Test
     void aThousandConnectionsOpenedAndClosedLeaveNothingBehind() {
         try (var server = TestServers.start()) {
-            try (var watcher = WsClient.connect(server, "clientId=watcher").joined()) {
+            try (var _ = WsClient.connect(server, "clientId=watcher").joined()) {
                 // Eight at a time, as a crowd would; names repeat, so suffixes come and go too.
                 var lanes = new java.util.ArrayList<java.util.concurrent.Future<?>>();
                 try (var crowd = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -72,7 +72,7 @@ class LimitsTest {
         try (var server = TestServers.start(ServerConfig.forTests().withLimits(limits));
              var sender = WsClient.connect(server, "clientId=sender").joined();
              var reader = WsClient.connect(server, "clientId=reader").joined();
-             var stuck = WsClient.connect(server, "clientId=stuck", Map.of(), false)) {
+             var _ = WsClient.connect(server, "clientId=stuck", Map.of(), false)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().connections() == 3);
             var text = "z".repeat(3_000);
             // Far more than the socket buffers hold: the stuck client's queue must overflow.
@@ -92,7 +92,7 @@ class LimitsTest {
         var limits = Limits.DEFAULTS.withTimeouts(Duration.ofMillis(200), Duration.ofMillis(1_500));
         try (var server = TestServers.start(ServerConfig.forTests().withLimits(limits));
              var live = WsClient.connect(server, "clientId=live").joined();
-             var silent = WsClient.connect(server, "clientId=silent", Map.of(), false)) {
+             var _ = WsClient.connect(server, "clientId=silent", Map.of(), false)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().connections() == 2);
             await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().connections() == 1);
             Thread.sleep(1_000);
