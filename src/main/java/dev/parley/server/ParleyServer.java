@@ -84,8 +84,13 @@ public final class ParleyServer implements AutoCloseable {
             server.jetty.start();
         } catch (Exception failure) {
             server.stop();
-            if (causedByBind(failure)) {
+            var bind = bindFailure(failure);
+            if (bind != null && bind.getMessage() != null && bind.getMessage().contains("in use")) {
                 throw new PortInUseException(config.port(), failure);
+            }
+            if (bind != null) {
+                throw new IOException("cannot listen on " + (config.bindAddress() == null ? "*" : config.bindAddress())
+                        + ":" + config.port() + " (" + bind.getMessage() + ")", failure);
             }
             throw failure instanceof IOException io ? io : new IOException("the server did not start: " + failure, failure);
         }
@@ -93,13 +98,15 @@ public final class ParleyServer implements AutoCloseable {
         return server;
     }
 
-    private static boolean causedByBind(Throwable failure) {
+    /// The `BindException` behind a failed start: "Address already in use" is a taken port,
+    /// "Cannot assign requested address" a `--bind` address this machine does not have.
+    private static BindException bindFailure(Throwable failure) {
         for (var cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindException) {
-                return true;
+            if (cause instanceof BindException bind) {
+                return bind;
             }
         }
-        return false;
+        return null;
     }
 
     private void startTimers() {

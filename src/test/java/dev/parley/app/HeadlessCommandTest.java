@@ -65,4 +65,11 @@ class HeadlessCommandTest {
                     .isEqualTo("port " + port + " is in use — choose another with --port");
         }
     }
+
+    @Test
+    void anAddressThisMachineDoesNotHaveIsNotCalledAPortInUse() {
+        // 203.0.113.0/24 is reserved for documentation: no machine has it.
+        assertThat(run("--headless", "--bind", "203.0.113.7", "--port", "0")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot listen on 203.0.113.7:0").doesNotContain("in use");
+    }
 }
