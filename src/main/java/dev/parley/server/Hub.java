@@ -109,13 +109,25 @@ final class Hub {
         }
         connection.send(room.presenceFor(connection));
         schedulePresence(room);
-        var recent = store.page(name, null, null, HISTORY_ON_JOIN);
-        connection.send(historyFrame(name, recent, recent.size() < HISTORY_ON_JOIN, false));
+        sendHistory(connection, name, null, null, HISTORY_ON_JOIN, "join");
+    }
+
+    /// One page of `room` to `connection`; a store that cannot read is an `error`, never an
+    /// exception into Jetty (which would close the connection).
+    void sendHistory(Connection connection, String room, Long after, Long before, int limit, String ref) {
+        List<Chat> page;
+        try {
+            page = store.page(room, after, before, limit);
+        } catch (RuntimeException unreadable) {
+            refuse(connection, ErrorCode.OTHER, "history of '" + room + "' cannot be read right now", ref);
+            return;
+        }
+        connection.send(historyFrame(room, page, page.size() < limit, after != null));
     }
 
     /// A `history` frame, shortened until it fits in `maxFrameBytes` (clients use that limit
     /// for what they receive). A shortened page is not `complete`, so the client asks again.
-    Outgoing historyFrame(String room, List<Chat> page, boolean complete, boolean forward) {
+    private Outgoing historyFrame(String room, List<Chat> page, boolean complete, boolean forward) {
         var frame = Outgoing.of(new Message.History(room, page, complete));
         var shown = page;
         while (frame.size() > limits.maxFrameBytes() && shown.size() > 1) {

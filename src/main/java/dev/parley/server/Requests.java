@@ -84,8 +84,7 @@ final class Requests {
             return;
         }
         int limit = request.limit() != null ? request.limit() : DEFAULT_HISTORY_PAGE;
-        var page = hub.store.page(request.room(), request.after(), request.before(), limit);
-        connection.send(hub.historyFrame(request.room(), page, page.size() < limit, request.after() != null));
+        hub.sendHistory(connection, request.room(), request.after(), request.before(), limit, "history");
     }
 
     private Room memberRoom(Connection connection, String name, String ref) {

@@ -7,19 +7,27 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /// The command line, in process: help, bad flags, a taken port.
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class HeadlessCommandTest {
 
+    @TempDir
+    Path data;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    /// Runs with `--data` in a temporary folder, so no test writes to the real per-user folder.
     private int run(String... args) {
-        return HeadlessCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        var withData = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--data", data.toString()))
+                .toArray(String[]::new);
+        return HeadlessCommand.run(withData, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

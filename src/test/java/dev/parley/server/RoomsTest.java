@@ -116,4 +116,24 @@ class RoomsTest {
             }
         }
     }
+
+    @Test
+    void aHistoryPageIsShortenedToFitOneFrame() {
+        var limits = dev.parley.protocol.Limits.DEFAULTS.withRate(0, 0).withMaxFrameBytes(4_096).withMaxTextChars(1_000);
+        try (var small = TestServers.start(ServerConfig.forTests().withLimits(limits));
+             var alice = WsClient.connect(small, "clientId=alice").joined()) {
+            for (int i = 1; i <= 20; i++) {
+                alice.chat(i + " " + "w".repeat(900));
+                alice.next("chat");
+            }
+            try (var bob = WsClient.connect(small, "clientId=bob")) {
+                var history = bob.payload("history");
+                var messages = history.getAsJsonArray("messages");
+                assertThat(history.toString().length()).isLessThan(4_096);
+                assertThat(history.get("complete").getAsBoolean()).isFalse();
+                assertThat(messages.size()).isBetween(1, 4);
+                assertThat(messages.get(messages.size() - 1).getAsJsonObject().get("seq").getAsLong()).isEqualTo(20);
+            }
+        }
+    }
 }
