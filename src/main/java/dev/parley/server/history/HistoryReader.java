@@ -2,6 +2,7 @@ package dev.parley.server.history;
 
 import dev.parley.protocol.Message.Chat;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ final class HistoryReader implements AutoCloseable {
     private static final int TRIGRAM = 3;
 
     private final Connection connection;
+    private PreparedStatement byCid;  // prepared once: append looks up every cid it is given
 
     HistoryReader(Connection connection) {
         this.connection = connection;
@@ -46,14 +48,15 @@ final class HistoryReader implements AutoCloseable {
 
     /// The stored message `from` sent with `cid`, or null.
     synchronized Chat byCid(String from, String cid) throws SQLException {
-        var sql = "SELECT " + HistorySql.COLUMNS + " FROM messages WHERE sender = ? AND cid = ? ORDER BY id LIMIT 1";
-        try (var query = connection.prepareStatement(sql)) {
-            query.setString(1, from);
-            query.setString(2, cid);
-            try (var rows = query.executeQuery()) {
-                var chats = HistorySql.chats(rows);
-                return chats.isEmpty() ? null : chats.getFirst();
-            }
+        if (byCid == null) {
+            byCid = connection.prepareStatement(
+                    "SELECT " + HistorySql.COLUMNS + " FROM messages WHERE sender = ? AND cid = ? ORDER BY id LIMIT 1");
+        }
+        byCid.setString(1, from);
+        byCid.setString(2, cid);
+        try (var rows = byCid.executeQuery()) {
+            var chats = HistorySql.chats(rows);
+            return chats.isEmpty() ? null : chats.getFirst();
         }
     }
 
@@ -100,6 +103,7 @@ final class HistoryReader implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        HistoryFiles.closeQuietly(byCid);
         HistoryFiles.closeQuietly(connection);
     }
 }
