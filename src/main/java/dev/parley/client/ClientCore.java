@@ -219,7 +219,8 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         if (current == null) {
             return;
         }
-        if (seed) {
+        // Until the server has shown it is Parley, a JSON ping could earn the seed's error reply.
+        if (seed || !ready) {
             inbox.protocolPingSent(sentNanos);
             current.sendPing();
         } else {
