@@ -23,6 +23,11 @@ final class TestClients implements AutoCloseable {
         return new Handle(client, log);
     }
 
+    /// Closes the client connected last.
+    void closeLast() {
+        handles.removeLast().client().close();
+    }
+
     @Override
     public void close() {
         handles.forEach(h -> h.client().close());
