@@ -203,7 +203,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     @Override
     public void closed(Connection connection, int code, String reason) {
         if (connection == current) {
-            lost(Failures.ofClose(code, reason, inbox.lastError(), inbox.roomClosing()));
+            lost(Failures.ofClose(code, reason, inbox.lastError(), inbox.roomClosing(), inbox.greeted()));
         }
     }
 

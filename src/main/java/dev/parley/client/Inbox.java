@@ -40,6 +40,10 @@ final class Inbox {
         return lastError;
     }
 
+    boolean greeted() {
+        return greeted;
+    }
+
     boolean roomClosing() {
         return roomClosing;
     }
