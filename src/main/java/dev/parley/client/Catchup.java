@@ -98,9 +98,12 @@ final class Catchup {
         switch (next.tag()) {
             case USER -> emit.accept(new HistoryPage(room, messages, history.complete()));
             case JOIN -> {
-                long newest = messages.stream().mapToLong(Chat::seq).max().orElse(-1);
-                if (log.known() && newest > 0 && newest < log.last()) {
-                    log.restart(); // the server's numbering is behind ours: its history was lost
+                // The recent messages end before what we saw (or the room is empty): the server
+                // lost its history (an in-memory store restarted) and numbers from 1 again.
+                long newest = messages.stream().mapToLong(Chat::seq).max().orElse(0);
+                boolean emptyRoom = messages.isEmpty() && history.complete();
+                if (log.last() > 0 && (newest > 0 ? newest < log.last() : emptyRoom)) {
+                    log.restart();
                 }
                 deliver(log.offer(messages));
                 if (messages.isEmpty() && history.complete()) {
