@@ -27,6 +27,7 @@ public final class ParleyClient implements AutoCloseable {
     private final ScheduledExecutorService loop;
     private final ClientCore core;
     private volatile boolean closed;
+    private volatile Thread loopThread;
 
     public ParleyClient(ClientConfig config, ClientListener listener) {
         this(config, listener, Map.of());
@@ -45,8 +46,10 @@ public final class ParleyClient implements AutoCloseable {
             check(Names.room(config.room()));
         }
         int number = COUNTER.incrementAndGet();
-        var executor = new ScheduledThreadPoolExecutor(1,
-                task -> Thread.ofPlatform().daemon().name("parley-client-" + number).unstarted(task));
+        var executor = new ScheduledThreadPoolExecutor(1, task -> {
+            loopThread = Thread.ofPlatform().daemon().name("parley-client-" + number).unstarted(task);
+            return loopThread;
+        });
         // Closing must not wait for a backoff timer or a ping that is due in 30 seconds.
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
@@ -126,7 +129,8 @@ public final class ParleyClient implements AutoCloseable {
         closed = true;
         loop.execute(core::close);
         loop.shutdown();
-        if (!Thread.currentThread().getName().startsWith("parley-client-")) {
+        // From the listener (the loop itself) waiting would deadlock; the close still happens.
+        if (Thread.currentThread() != loopThread) {
             try {
                 loop.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -17,10 +17,22 @@ final class EventLog implements ClientListener {
     private final List<ClientEvent> events = new CopyOnWriteArrayList<>();
     private final Set<String> threads = ConcurrentHashMap.newKeySet();
 
+    private final java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean overlapped;
+
     @Override
     public void onEvent(ClientEvent event) {
+        if (inside.incrementAndGet() > 1) {
+            overlapped = true;
+        }
         threads.add(Thread.currentThread().getName());
         events.add(event);
+        inside.decrementAndGet();
+    }
+
+    /// True if the listener was ever called again before an earlier call returned.
+    boolean overlapped() {
+        return overlapped;
     }
 
     <T extends ClientEvent> List<T> all(Class<T> type) {
