@@ -17,10 +17,12 @@ final class HistoryReader implements AutoCloseable {
     private static final int TRIGRAM = 3;
 
     private final Connection connection;
-    private PreparedStatement byCid;  // prepared once: append looks up every cid it is given
+    private final String epoch;
+    private PreparedStatement original;  // prepared once: append looks up every cid it is given
 
-    HistoryReader(Connection connection) {
+    HistoryReader(Connection connection, String epoch) {
         this.connection = connection;
+        this.epoch = epoch;
     }
 
     synchronized List<Chat> page(String room, Long after, Long before, int limit) throws SQLException {
@@ -37,7 +39,7 @@ final class HistoryReader implements AutoCloseable {
             query.setLong(3, before == null ? Long.MAX_VALUE : before);
             query.setInt(4, limit);
             try (var rows = query.executeQuery()) {
-                var chats = HistorySql.chats(rows);
+                var chats = HistorySql.chats(epoch, rows);
                 if (newest) {
                     Collections.reverse(chats);
                 }
@@ -46,16 +48,17 @@ final class HistoryReader implements AutoCloseable {
         }
     }
 
-    /// The stored message `from` sent with `cid`, or null.
-    synchronized Chat byCid(String from, String cid) throws SQLException {
-        if (byCid == null) {
-            byCid = connection.prepareStatement(
-                    "SELECT " + HistorySql.COLUMNS + " FROM messages WHERE sender = ? AND cid = ? ORDER BY id LIMIT 1");
+    /// The stored message that a resend of `text` with `cid` to `room` repeats, or null.
+    synchronized Chat original(String room, String cid, String text) throws SQLException {
+        if (original == null) {
+            original = connection.prepareStatement("SELECT " + HistorySql.COLUMNS
+                    + " FROM messages WHERE cid = ? AND room = ? AND text = ? ORDER BY id LIMIT 1");
         }
-        byCid.setString(1, from);
-        byCid.setString(2, cid);
-        try (var rows = byCid.executeQuery()) {
-            var chats = HistorySql.chats(rows);
+        original.setString(1, cid);
+        original.setString(2, room);
+        original.setString(3, text);
+        try (var rows = original.executeQuery()) {
+            var chats = HistorySql.chats(epoch, rows);
             return chats.isEmpty() ? null : chats.getFirst();
         }
     }
@@ -87,7 +90,7 @@ final class HistoryReader implements AutoCloseable {
             }
             statement.setInt(parameters.size() + 1, limit);
             try (var rows = statement.executeQuery()) {
-                return HistorySql.chats(rows);
+                return HistorySql.chats(epoch, rows);
             }
         }
     }
@@ -103,7 +106,7 @@ final class HistoryReader implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        HistoryFiles.closeQuietly(byCid);
+        HistoryFiles.closeQuietly(original);
         HistoryFiles.closeQuietly(connection);
     }
 }
