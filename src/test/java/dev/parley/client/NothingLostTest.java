@@ -85,7 +85,7 @@ class NothingLostTest {
         try (var store = SqliteHistoryStore.open(data.resolve("history.db"), Limits.DEFAULTS.historyRetention())) {
             var stored = store.page("lobby", 0L, null, TOTAL + 10);
             assertThat(stored).hasSize(TOTAL);
-            assertThat(new HashSet<>(stored.stream().map(c -> c.from() + "/" + c.cid()).toList())).hasSize(TOTAL);
+            assertThat(new HashSet<>(stored.stream().map(Chat::text).toList())).hasSize(TOTAL);
         }
         System.out.println("connections cut: " + cuts.get());
     }

@@ -16,10 +16,12 @@ import java.util.concurrent.ThreadLocalRandom;
 /// The schema of `history.db` and the mapping between its rows and [Chat] records.
 final class HistorySql {
 
-    /// Every query that returns messages selects these columns, in this order.
-    static final String COLUMNS = "room, seq, sender, text, time_ms, cid";
+    /// Every query that returns messages selects these columns, in this order. Not the cid: it
+    /// is the sender's own (design.md: only on the copy returned to its sender, which the
+    /// server makes), kept here only to recognise resends.
+    static final String COLUMNS = "room, seq, sender, text, time_ms";
 
-    static final String INSERT = "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+    static final String INSERT = "INSERT INTO messages(room, seq, sender, text, time_ms, cid) VALUES (?, ?, ?, ?, ?, ?)";
 
     // `id` is the rowid that the FTS5 index points at (external content, so the text is stored
     // once). The cid index is not UNIQUE on purpose: dedup is decided by the store before a seq
@@ -93,15 +95,15 @@ final class HistorySql {
         var result = new ArrayList<Chat>();
         while (rows.next()) {
             result.add(chat(epoch, rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                    rows.getLong(5), rows.getString(6)));
+                    rows.getLong(5)));
         }
         return result;
     }
 
     /// Id `room#seq@epoch`: unique in this file (`#` cannot appear in a room name) and unlike
     /// any id of another file.
-    static Chat chat(String epoch, String room, long seq, String from, String text, long timeMs, String cid) {
-        return new Chat(room + "#" + seq + "@" + epoch, room, seq, from, text, time(timeMs), cid);
+    static Chat chat(String epoch, String room, long seq, String from, String text, long timeMs) {
+        return new Chat(room + "#" + seq + "@" + epoch, room, seq, from, text, time(timeMs), null);
     }
 
     /// ISO-8601 with exactly three fraction digits, e.g. `2026-11-24T16:33:23.000Z`.

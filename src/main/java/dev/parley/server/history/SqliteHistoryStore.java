@@ -103,7 +103,8 @@ public final class SqliteHistoryStore implements HistoryStore {
                 }
             }
             long seq = givenSeq.merge(room, 1L, Long::sum);
-            var append = new Append(HistorySql.chat(database.epoch(), room, seq, from, text, timeMs, cid), timeMs, new CompletableFuture<>());
+            var append = new Append(HistorySql.chat(database.epoch(), room, seq, from, text, timeMs), timeMs, cid,
+                    new CompletableFuture<>());
             if (cid != null) {
                 inFlight.put(key, append);
             }
@@ -197,7 +198,7 @@ public final class SqliteHistoryStore implements HistoryStore {
 
         private void forget(List<Append> batch) {
             synchronized (lock) {
-                batch.forEach(append -> inFlight.remove(resendKey(append.chat().room(), append.chat().cid(), append.chat().text()), append));
+                batch.forEach(append -> inFlight.remove(resendKey(append.chat().room(), append.cid(), append.chat().text()), append));
             }
         }
     }

@@ -28,7 +28,7 @@ class HistoryDedupTest {
 
             assertThat(resent.duplicate()).isTrue();
             assertThat(resent.chat().seq()).isEqualTo(1);
-            assertThat(resent.chat().cid()).isEqualTo("c1");
+            assertThat(resent.chat().text()).isEqualTo("first");
             assertThat(store.page("lobby", 0L, null, 10)).hasSize(1);
             assertThat(store(store, "lobby", "alice", "next", "c2").chat().seq()).isEqualTo(2);
         }

@@ -43,8 +43,9 @@ class SqliteHistoryStoreTest {
 
             assertThat(stored.duplicate()).isFalse();
             assertThat(stored.chat().id()).matches("lobby#1@[0-9a-z]+");
+            // No cid: the server adds it to the sender's copy only.
             assertThat(stored.chat()).isEqualTo(new Chat(stored.chat().id(), "lobby", 1, "alice", "hi",
-                    "2026-11-24T10:15:30.007Z", "c1"));
+                    "2026-11-24T10:15:30.007Z", null));
             assertThat(store.page("lobby", null, null, 10)).containsExactly(stored.chat());
             assertThat(store.lastSeq("lobby")).isEqualTo(1);
             assertThat(store.lastSeq("elsewhere")).isZero();
