@@ -37,6 +37,7 @@ public final class HistoryStoreBenchmark {
         long start;
         long elapsed;
         long transactions;
+        int stored;
         try (var store = SqliteHistoryStore.open(dir.resolve("history.db"), 10_000, maxBatch);
              var pool = Executors.newFixedThreadPool(threads)) {
             start = System.nanoTime();
@@ -47,7 +48,8 @@ public final class HistoryStoreBenchmark {
                 work.add(pool.submit(() -> {
                     var futures = new ArrayList<CompletableFuture<Stored>>(count);
                     for (int i = 0; i < count; i++) {
-                        futures.add(store.append(ROOMS.get(i % ROOMS.size()), sender, text + i, "c" + i, Instant.now()));
+                        futures.add(store.append(ROOMS.get(i % ROOMS.size()), sender, sender + ": " + text + i,
+                                sender + "-" + i, Instant.now()));
                     }
                     return futures;
                 }));
@@ -57,8 +59,8 @@ public final class HistoryStoreBenchmark {
             }
             elapsed = System.nanoTime() - start;
             transactions = store.transactions();
+            stored = ROOMS.stream().mapToInt(room -> store.page(room, 0L, null, messages).size()).sum();
         }
-        int stored = messages / threads * threads;
         System.out.printf("%-34s %,9.0f appends/s committed  (%,d messages, %,d transactions, %.2f s)%n",
                 name, stored / (elapsed / 1e9), stored, transactions, elapsed / 1e9);
         deleteTree(dir);
