@@ -11,8 +11,9 @@ import java.util.concurrent.CompletableFuture;
 /// `seq` order.
 public interface HistoryStore extends AutoCloseable {
 
-    /// The stored message, and whether `(from, cid)` had been stored before (then `chat` is the
-    /// original and nothing new was stored).
+    /// The stored message, and whether it is a resend (then `chat` is the original and nothing
+    /// new was stored). A resend has the same `cid`, room and text; `from` may differ, since a
+    /// client that reconnects before its old connection is dropped is renamed (`alice-2`).
     record Stored(Chat chat, boolean duplicate) {}
 
     CompletableFuture<Stored> append(String room, String from, String text, String cid, Instant time);

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /// The open connections to one history file: the writer's, one for queries, one for the
 /// dedup look-ups of `append`. [#openOrRecover] is where a damaged file is dealt with.
-record HistoryDatabase(Path file, String notice, Connection writeConnection, HistoryReader reader,
+record HistoryDatabase(Path file, String notice, String epoch, Connection writeConnection, HistoryReader reader,
                        HistoryReader lookup, Map<String, Long> lastSeqs) implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(HistoryDatabase.class.getName());
@@ -55,10 +55,11 @@ record HistoryDatabase(Path file, String notice, Connection writeConnection, His
             write = HistoryFiles.connect(file);
             HistoryFiles.quickCheck(write);
             HistorySql.createSchema(write);
+            var epoch = HistorySql.epoch(write);
             var lastSeqs = HistorySql.lastSeqs(write);
-            reader = new HistoryReader(HistoryFiles.connect(file));
-            var lookup = new HistoryReader(HistoryFiles.connect(file));
-            return new HistoryDatabase(file, notice, write, reader, lookup, Map.copyOf(lastSeqs));
+            reader = new HistoryReader(HistoryFiles.connect(file), epoch);
+            var lookup = new HistoryReader(HistoryFiles.connect(file), epoch);
+            return new HistoryDatabase(file, notice, epoch, write, reader, lookup, Map.copyOf(lastSeqs));
         } catch (SQLException | RuntimeException e) {
             HistoryFiles.closeQuietly(reader);
             HistoryFiles.closeQuietly(write);

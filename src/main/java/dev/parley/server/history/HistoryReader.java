@@ -2,6 +2,7 @@ package dev.parley.server.history;
 
 import dev.parley.protocol.Message.Chat;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,9 +17,12 @@ final class HistoryReader implements AutoCloseable {
     private static final int TRIGRAM = 3;
 
     private final Connection connection;
+    private final String epoch;
+    private PreparedStatement original;  // prepared once: append looks up every cid it is given
 
-    HistoryReader(Connection connection) {
+    HistoryReader(Connection connection, String epoch) {
         this.connection = connection;
+        this.epoch = epoch;
     }
 
     synchronized List<Chat> page(String room, Long after, Long before, int limit) throws SQLException {
@@ -35,7 +39,7 @@ final class HistoryReader implements AutoCloseable {
             query.setLong(3, before == null ? Long.MAX_VALUE : before);
             query.setInt(4, limit);
             try (var rows = query.executeQuery()) {
-                var chats = HistorySql.chats(rows);
+                var chats = HistorySql.chats(epoch, rows);
                 if (newest) {
                     Collections.reverse(chats);
                 }
@@ -44,16 +48,18 @@ final class HistoryReader implements AutoCloseable {
         }
     }
 
-    /// The stored message `from` sent with `cid`, or null.
-    synchronized Chat byCid(String from, String cid) throws SQLException {
-        var sql = "SELECT " + HistorySql.COLUMNS + " FROM messages WHERE sender = ? AND cid = ? ORDER BY id LIMIT 1";
-        try (var query = connection.prepareStatement(sql)) {
-            query.setString(1, from);
-            query.setString(2, cid);
-            try (var rows = query.executeQuery()) {
-                var chats = HistorySql.chats(rows);
-                return chats.isEmpty() ? null : chats.getFirst();
-            }
+    /// The stored message that a resend of `text` with `cid` to `room` repeats, or null.
+    synchronized Chat original(String room, String cid, String text) throws SQLException {
+        if (original == null) {
+            original = connection.prepareStatement("SELECT " + HistorySql.COLUMNS
+                    + " FROM messages WHERE cid = ? AND room = ? AND text = ? ORDER BY id LIMIT 1");
+        }
+        original.setString(1, cid);
+        original.setString(2, room);
+        original.setString(3, text);
+        try (var rows = original.executeQuery()) {
+            var chats = HistorySql.chats(epoch, rows);
+            return chats.isEmpty() ? null : chats.getFirst();
         }
     }
 
@@ -84,7 +90,7 @@ final class HistoryReader implements AutoCloseable {
             }
             statement.setInt(parameters.size() + 1, limit);
             try (var rows = statement.executeQuery()) {
-                return HistorySql.chats(rows);
+                return HistorySql.chats(epoch, rows);
             }
         }
     }
@@ -100,6 +106,7 @@ final class HistoryReader implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        HistoryFiles.closeQuietly(original);
         HistoryFiles.closeQuietly(connection);
     }
 }

@@ -11,18 +11,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /// The schema of `history.db` and the mapping between its rows and [Chat] records.
 final class HistorySql {
 
-    /// Every query that returns messages selects these columns, in this order.
-    static final String COLUMNS = "room, seq, sender, text, time_ms, cid";
+    /// Every query that returns messages selects these columns, in this order. Not the cid: it
+    /// is the sender's own (design.md: only on the copy returned to its sender, which the
+    /// server makes), kept here only to recognise resends.
+    static final String COLUMNS = "room, seq, sender, text, time_ms";
 
-    static final String INSERT = "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+    static final String INSERT = "INSERT INTO messages(room, seq, sender, text, time_ms, cid) VALUES (?, ?, ?, ?, ?, ?)";
 
     // `id` is the rowid that the FTS5 index points at (external content, so the text is stored
-    // once). The (sender, cid) index is not UNIQUE on purpose: dedup is decided by the store
-    // before a seq is given, and a constraint failure would abort a whole group-commit batch.
+    // once). The cid index is not UNIQUE on purpose: dedup is decided by the store before a seq
+    // is given, and a constraint failure would abort a whole group-commit batch.
     private static final List<String> SCHEMA = List.of("""
             CREATE TABLE IF NOT EXISTS messages (
                 id      INTEGER PRIMARY KEY,
@@ -33,7 +36,7 @@ final class HistorySql {
                 time_ms INTEGER NOT NULL,
                 cid     TEXT,
                 UNIQUE (room, seq))""",
-            "CREATE INDEX IF NOT EXISTS messages_sender_cid ON messages(sender, cid) WHERE cid IS NOT NULL",
+            "CREATE INDEX IF NOT EXISTS messages_cid ON messages(cid) WHERE cid IS NOT NULL",
             // trigram: CJK has no spaces between words, so word tokenizers cannot find 天气 in 今天天气很好.
             """
             CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts
@@ -46,6 +49,7 @@ final class HistorySql {
             CREATE TRIGGER IF NOT EXISTS messages_fts_delete AFTER DELETE ON messages BEGIN
                 INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
             END""",
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
             "PRAGMA user_version = 1");
 
     private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
@@ -57,6 +61,21 @@ final class HistorySql {
             for (var sql : SCHEMA) {
                 statement.execute(sql);
             }
+        }
+    }
+
+    /// A random name for this database file, made when the file is created. It goes into every
+    /// message id, so that a client can tell a history started afresh (after a damaged file was
+    /// moved aside) from the one it knew, although both number from 1.
+    static String epoch(Connection connection) throws SQLException {
+        try (var insert = connection.prepareStatement("INSERT OR IGNORE INTO meta(key, value) VALUES ('epoch', ?)")) {
+            insert.setString(1, Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36));
+            insert.executeUpdate();
+        }
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT value FROM meta WHERE key = 'epoch'")) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 
@@ -72,18 +91,19 @@ final class HistorySql {
         return result;
     }
 
-    static List<Chat> chats(ResultSet rows) throws SQLException {
+    static List<Chat> chats(String epoch, ResultSet rows) throws SQLException {
         var result = new ArrayList<Chat>();
         while (rows.next()) {
-            result.add(chat(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                    rows.getLong(5), rows.getString(6)));
+            result.add(chat(epoch, rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(4),
+                    rows.getLong(5)));
         }
         return result;
     }
 
-    /// `room#seq`: unique in this store, since `#` cannot appear in a room name.
-    static Chat chat(String room, long seq, String from, String text, long timeMs, String cid) {
-        return new Chat(room + "#" + seq, room, seq, from, text, time(timeMs), cid);
+    /// Id `room#seq@epoch`: unique in this file (`#` cannot appear in a room name) and unlike
+    /// any id of another file.
+    static Chat chat(String epoch, String room, long seq, String from, String text, long timeMs) {
+        return new Chat(room + "#" + seq + "@" + epoch, room, seq, from, text, time(timeMs), null);
     }
 
     /// ISO-8601 with exactly three fraction digits, e.g. `2026-11-24T16:33:23.000Z`.

@@ -22,8 +22,8 @@ final class HistoryWriter implements Runnable {
 
     sealed interface Task {}
 
-    /// One message to store; `timeMs` is `chat.time()` as epoch millis.
-    record Append(Chat chat, long timeMs, CompletableFuture<Stored> done) implements Task {}
+    /// One message to store; `timeMs` is `chat.time()` as epoch millis, `cid` the sender's.
+    record Append(Chat chat, long timeMs, String cid, CompletableFuture<Stored> done) implements Task {}
 
     record Prune(CompletableFuture<Integer> done) implements Task {}
 
@@ -129,7 +129,7 @@ final class HistoryWriter implements Runnable {
                 insert.setString(3, chat.from());
                 insert.setString(4, chat.text());
                 insert.setLong(5, append.timeMs());
-                insert.setString(6, chat.cid());
+                insert.setString(6, append.cid());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -16,8 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /// Room history in one SQLite file (`history.db`, WAL, `synchronous=NORMAL`; see
 /// [HistoryFiles] for what a crash or a power loss can cost). [#append] gives the room's next
 /// `seq` at once and queues the row; one writer thread commits whatever is queued in one
-/// transaction and then completes the futures, per room in `seq` order. A resend of
-/// `(from, cid)` — stored or still queued — gets the original back and stores nothing.
+/// transaction and then completes the futures, per room in `seq` order. A resend — the same
+/// `cid`, room and text, stored or still queued — gets the original back and stores nothing.
+///
+/// A resend is recognised without `from` on purpose: a client that reconnects before the
+/// server has noticed its old connection is gone is renamed (`alice-2`), and its resends would
+/// otherwise be stored a second time. Cids are random UUIDs (Parley's client and web page);
+/// the text must match too, so that a client with careless cids cannot swallow someone else's
+/// different message.
 /// Open with [SqliteHistoryStore#open], which never fails on a damaged file.
 public final class SqliteHistoryStore implements HistoryStore {
 
@@ -25,7 +31,7 @@ public final class SqliteHistoryStore implements HistoryStore {
 
     private final Object lock = new Object();
     private final Map<String, Long> givenSeq;                       // guarded by lock
-    private final Map<String, Append> inFlight = new HashMap<>();   // guarded by lock; key from + NUL + cid
+    private final Map<String, Append> inFlight = new HashMap<>();   // guarded by lock; by resendKey
     private final Map<String, Long> committedSeq;
     private final HistoryDatabase database;
     private final HistoryWriter writer;
@@ -77,7 +83,7 @@ public final class SqliteHistoryStore implements HistoryStore {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(text, "text");
         long timeMs = time.toEpochMilli();
-        var key = from + '\0' + cid;
+        var key = resendKey(room, cid, text);
         synchronized (lock) {
             if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the history store is closed"));
@@ -88,7 +94,7 @@ public final class SqliteHistoryStore implements HistoryStore {
                     return queued.done().thenApply(stored -> new Stored(stored.chat(), true));
                 }
                 try {
-                    var original = database.lookup().byCid(from, cid);
+                    var original = database.lookup().original(room, cid, text);
                     if (original != null) {
                         return CompletableFuture.completedFuture(new Stored(original, true));
                     }
@@ -97,7 +103,8 @@ public final class SqliteHistoryStore implements HistoryStore {
                 }
             }
             long seq = givenSeq.merge(room, 1L, Long::sum);
-            var append = new Append(HistorySql.chat(room, seq, from, text, timeMs, cid), timeMs, new CompletableFuture<>());
+            var append = new Append(HistorySql.chat(database.epoch(), room, seq, from, text, timeMs), timeMs, cid,
+                    new CompletableFuture<>());
             if (cid != null) {
                 inFlight.put(key, append);
             }
@@ -169,6 +176,10 @@ public final class SqliteHistoryStore implements HistoryStore {
         }
     }
 
+    private static String resendKey(String room, String cid, String text) {
+        return room + '\0' + cid + '\0' + text;
+    }
+
     private final class Acknowledger implements HistoryWriter.Acknowledger {
         @Override
         public void committed(List<Append> batch) {
@@ -187,7 +198,7 @@ public final class SqliteHistoryStore implements HistoryStore {
 
         private void forget(List<Append> batch) {
             synchronized (lock) {
-                batch.forEach(append -> inFlight.remove(append.chat().from() + '\0' + append.chat().cid(), append));
+                batch.forEach(append -> inFlight.remove(resendKey(append.chat().room(), append.cid(), append.chat().text()), append));
             }
         }
     }

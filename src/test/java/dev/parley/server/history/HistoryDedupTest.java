@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/// A resend of `(from, cid)` gets the original back and stores nothing, wherever the original is.
+/// A resend (same cid, room and text) gets the original back and stores nothing, wherever the
+/// original is, and whatever name the server gave its sender this time.
 @Timeout(30)
 class HistoryDedupTest {
 
@@ -27,7 +28,7 @@ class HistoryDedupTest {
 
             assertThat(resent.duplicate()).isTrue();
             assertThat(resent.chat().seq()).isEqualTo(1);
-            assertThat(resent.chat().cid()).isEqualTo("c1");
+            assertThat(resent.chat().text()).isEqualTo("first");
             assertThat(store.page("lobby", 0L, null, 10)).hasSize(1);
             assertThat(store(store, "lobby", "alice", "next", "c2").chat().seq()).isEqualTo(2);
         }
@@ -48,17 +49,32 @@ class HistoryDedupTest {
     }
 
     @Test
-    void theSameCidFromAnotherSenderOrWithoutCidIsANewMessage() {
+    void aResendUnderTheNameTheServerGaveOnReconnectIsRecognised() {
+        try (var store = SqliteHistoryStore.open(dir.resolve("history.db"), 100)) {
+            var original = store(store, "lobby", "alice", "hello", "c1");
+            var resent = store(store, "lobby", "alice-2", "hello", "c1");
+
+            assertThat(resent.duplicate()).isTrue();
+            assertThat(resent.chat()).isEqualTo(original.chat());
+            assertThat(store.page("lobby", 0L, null, 10)).hasSize(1);
+        }
+    }
+
+    @Test
+    void theSameCidWithAnotherTextOrRoomOrWithoutCidIsANewMessage() {
         try (var store = SqliteHistoryStore.open(dir.resolve("history.db"), 100)) {
             store(store, "lobby", "alice", "a", "c1");
-            var bob = store(store, "lobby", "bob", "b", "c1");
+            var otherText = store(store, "lobby", "bob", "b", "c1");
+            var otherRoom = store(store, "dev", "alice", "a", "c1");
             var plain1 = store(store, "lobby", "bob", "same", null);
             var plain2 = store(store, "lobby", "bob", "same", null);
 
-            assertThat(bob.duplicate()).isFalse();
+            assertThat(otherText.duplicate()).isFalse();
+            assertThat(otherRoom.duplicate()).isFalse();
             assertThat(plain1.duplicate()).isFalse();
             assertThat(plain2.duplicate()).isFalse();
             assertThat(store.page("lobby", 0L, null, 10)).extracting("seq").containsExactly(1L, 2L, 3L, 4L);
+            assertThat(store.page("dev", 0L, null, 10)).extracting("seq").containsExactly(1L);
         }
     }
 }

@@ -87,7 +87,7 @@ class HistoryGroupCommitTest {
                             mine.add(store.append(room, sender, sender + " says " + i, cid, TIME));
                         }
                     }
-                    mine.forEach(f -> acknowledged.put(f.join().chat().from() + "/" + f.join().chat().cid(), f.join()));
+                    mine.forEach(f -> acknowledged.put(f.join().chat().text(), f.join()));
                 }));
             }
             for (var future : work) {
@@ -100,7 +100,7 @@ class HistoryGroupCommitTest {
                 var page = store.page(room, 0L, null, 100_000);
                 assertThat(seqs(page)).as(room)
                         .containsExactlyElementsOf(LongStream.rangeClosed(1, page.size()).boxed().toList());
-                page.forEach(chat -> assertThat(stored.put(chat.from() + "/" + chat.cid(), chat.seq())).isNull());
+                page.forEach(chat -> assertThat(stored.put(chat.text(), chat.seq())).isNull());
             }
             assertThat(stored).hasSize(threads * each);
             for (Map.Entry<String, Stored> ack : acknowledged.entrySet()) {

@@ -42,8 +42,10 @@ class SqliteHistoryStoreTest {
             var stored = store.append("lobby", "alice", "hi", "c1", TIME.plusMillis(7)).join();
 
             assertThat(stored.duplicate()).isFalse();
-            assertThat(stored.chat()).isEqualTo(new Chat("lobby#1", "lobby", 1, "alice", "hi",
-                    "2026-11-24T10:15:30.007Z", "c1"));
+            assertThat(stored.chat().id()).matches("lobby#1@[0-9a-z]+");
+            // No cid: the server adds it to the sender's copy only.
+            assertThat(stored.chat()).isEqualTo(new Chat(stored.chat().id(), "lobby", 1, "alice", "hi",
+                    "2026-11-24T10:15:30.007Z", null));
             assertThat(store.page("lobby", null, null, 10)).containsExactly(stored.chat());
             assertThat(store.lastSeq("lobby")).isEqualTo(1);
             assertThat(store.lastSeq("elsewhere")).isZero();
@@ -62,7 +64,9 @@ class SqliteHistoryStoreTest {
         }
         try (var store = SqliteHistoryStore.open(file, 100)) {
             assertThat(store.lastSeq("a")).isEqualTo(3);
-            assertThat(store(store, "a", "alice", "again", null).chat().seq()).isEqualTo(4);
+            assertThat(store.page("a", null, null, 1).getFirst().id())
+                    .isEqualTo(store(store, "a", "alice", "a2", null).chat().id().replace("#4@", "#3@"));
+            assertThat(store(store, "a", "alice", "again", null).chat().seq()).isEqualTo(5);
             assertThat(store(store, "b", "bob", "again", null).chat().seq()).isEqualTo(2);
             assertThat(store(store, "c", "carol", "new", null).chat().seq()).isEqualTo(1);
         }
