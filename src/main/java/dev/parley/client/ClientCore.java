@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,6 +43,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     private boolean seedAnnounced;
     private boolean everConnected;
     private boolean closed;
+    private boolean resendScheduled;
 
     ClientCore(ClientConfig config, ScheduledExecutorService loop, Events events, Map<String, List<String>> headers) {
         this.config = config;
@@ -95,7 +95,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
             return;
         }
         setState(ConnectionState.CONNECTING, null, null, null);
-        current = Connection.open(container, handshakeUri(), headers, this::post, this);
+        current = Connection.open(container, handshakeUri(), headers, loop, this);
     }
 
     URI handshakeUri() {
@@ -115,15 +115,6 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
             // URLEncoder writes spaces as '+'; %20 reads the same in every server's query parser.
             var encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
             query.append(query.isEmpty() ? "" : "&").append(key).append('=').append(encoded);
-        }
-    }
-
-    /// Jetty's callbacks may still come after [#close] shut the loop down; they are dropped.
-    private void post(Runnable task) {
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException ignored) {
-            // closed
         }
     }
 
@@ -161,6 +152,9 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         seed = false;
         if (welcome.clientId() != null) {
             clientId = welcome.clientId();
+        }
+        if (welcome.limits() != null && current != null) {
+            current.pace(welcome.limits().messagesPerSecond());
         }
         events.accept(new ClientEvent.Welcomed(welcome));
         becomeReady();
@@ -245,9 +239,18 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         return true;
     }
 
-    /// Sends one of our messages again after the server's rate limit, if it still waits.
-    void resendLater(String cid) {
-        loop.schedule(() -> conversation.resendIfPending(cid), 1, TimeUnit.SECONDS);
+    /// After the server's rate limit: one resend of the pending room messages a second later.
+    void resendPendingLater() {
+        if (resendScheduled) {
+            return;
+        }
+        resendScheduled = true;
+        loop.schedule(() -> {
+            resendScheduled = false;
+            if (ready) {
+                conversation.resendPendingChats();
+            }
+        }, 1, TimeUnit.SECONDS);
     }
 
     private void lost(Failures.Outcome outcome) {

@@ -13,7 +13,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 
 /// One WebSocket connection attempt. Jetty's callbacks are handed to the client's loop
@@ -34,21 +36,26 @@ final class Connection extends Endpoint {
         void failed(Connection connection, Throwable error);
     }
 
-    private final Executor loop;
+    /// What a Parley server allows by default, until its `welcome` says otherwise.
+    static final double DEFAULT_RATE = 20;
+
+    private final ScheduledExecutorService loop;
     private final Handler handler;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final Pacer pacer = new Pacer(DEFAULT_RATE, System.nanoTime());
+    private boolean pumpScheduled;
     private volatile Session session;
     private volatile boolean cancelled;
     private boolean writing;
 
-    private Connection(Executor loop, Handler handler) {
+    private Connection(ScheduledExecutorService loop, Handler handler) {
         this.loop = loop;
         this.handler = handler;
     }
 
     /// Starts connecting on a virtual thread (Jakarta's `connectToServer` blocks) and returns.
     static Connection open(WebSocketContainer container, URI uri, Map<String, List<String>> headers,
-                           Executor loop, Handler handler) {
+                           ScheduledExecutorService loop, Handler handler) {
         var connection = new Connection(loop, handler);
         var config = ClientEndpointConfig.Builder.create()
                 .configurator(new ClientEndpointConfig.Configurator() {
@@ -62,7 +69,7 @@ final class Connection extends Endpoint {
             try {
                 container.connectToServer(connection, config, uri);
             } catch (Exception | LinkageError e) {
-                loop.execute(() -> handler.failed(connection, e));
+                connection.post(() -> handler.failed(connection, e));
             }
         });
         return connection;
@@ -77,21 +84,38 @@ final class Connection extends Endpoint {
             return;
         }
         opened.setMaxTextMessageBufferSize(SharedContainer.MAX_TEXT_MESSAGE_BYTES);
-        opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> loop.execute(() -> handler.text(this, text)));
-        opened.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> loop.execute(() -> handler.pong(this)));
-        loop.execute(() -> handler.opened(this));
+        opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> post(() -> handler.text(this, text)));
+        opened.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> post(() -> handler.pong(this)));
+        post(() -> handler.opened(this));
     }
 
     @Override
     public void onClose(Session closed, CloseReason reason) {
         int code = reason.getCloseCode().getCode();
-        loop.execute(() -> handler.closed(this, code, reason.getReasonPhrase()));
+        post(() -> handler.closed(this, code, reason.getReasonPhrase()));
     }
 
     @Override
     public void onError(Session failed, Throwable error) {
         // Jetty calls onClose after onError for an open session; the close carries the outcome.
         System.getLogger(Connection.class.getName()).log(System.Logger.Level.DEBUG, "websocket error", error);
+    }
+
+    /// Jetty's callbacks may still come after the client closed and shut its loop down.
+    private void post(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException closed) {
+            // nobody listens any more
+        }
+    }
+
+    private void later(Runnable task, long nanos) {
+        try {
+            loop.schedule(task, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            // nobody listens any more
+        }
     }
 
     /// Queues one text frame. Loop thread only.
@@ -112,15 +136,29 @@ final class Connection extends Endpoint {
         }
     }
 
+    /// The server's advertised rate (its `welcome`); <= 0 means unlimited.
+    void pace(double messagesPerSecond) {
+        pacer.setRate(messagesPerSecond);
+    }
+
     private void pump() {
         var current = session;
-        if (writing || queue.isEmpty() || current == null || !current.isOpen()) {
+        if (writing || pumpScheduled || queue.isEmpty() || current == null || !current.isOpen()) {
+            return;
+        }
+        long wait = pacer.take(System.nanoTime());
+        if (wait > 0) {
+            pumpScheduled = true;
+            later(() -> {
+                pumpScheduled = false;
+                pump();
+            }, wait);
             return;
         }
         writing = true;
         var text = queue.poll();
         try {
-            current.getAsyncRemote().sendText(text, result -> loop.execute(() -> {
+            current.getAsyncRemote().sendText(text, result -> post(() -> {
                 writing = false;
                 pump();
             }));

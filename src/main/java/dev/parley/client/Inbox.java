@@ -92,7 +92,7 @@ final class Inbox {
             lastError = error.code();
         }
         if (conversation.error(error)) {
-            core.resendLater(error.ref());
+            core.resendPendingLater();
         }
     }
 
