@@ -149,6 +149,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     /// The server's `welcome`: it may have given us another name.
     void welcomed(Message.Welcome welcome) {
         cancelTimer();
+        boolean late = ready && seed; // a loaded server greeted after WELCOME_WAIT
         seed = false;
         if (welcome.clientId() != null) {
             clientId = welcome.clientId();
@@ -157,6 +158,9 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
             current.pace(welcome.limits().messagesPerSecond());
         }
         events.accept(new ClientEvent.Welcomed(welcome));
+        if (late) {
+            conversation.rejoin();
+        }
         becomeReady();
     }
 

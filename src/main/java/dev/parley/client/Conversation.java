@@ -57,16 +57,24 @@ final class Conversation {
 
     /// A connection is up and greeted: rejoin, catch up, resend what was not acknowledged.
     void ready() {
+        rejoin();
+        for (var entry : outbox.pending()) {
+            transmit(entry);
+        }
+    }
+
+    /// Joins the other rooms again and asks what was missed; nothing to do with a seed server.
+    void rejoin() {
+        if (link.seed()) {
+            return;
+        }
         var first = firstRoom();
         for (var room : rooms) {
             // The handshake joined the first room; the server sends its recent messages unasked.
-            if (!link.seed() && !room.equals(first)) {
+            if (!room.equals(first)) {
                 link.send(new Message.Join(room));
             }
             catchup.connected(room);
-        }
-        for (var entry : outbox.pending()) {
-            transmit(entry);
         }
     }
 
@@ -77,8 +85,12 @@ final class Conversation {
     }
 
     void leave(String room) {
-        if (rooms.remove(room) && !link.seed()) {
-            link.send(new Message.Leave(room));
+        if (rooms.remove(room)) {
+            // Back in the room later, the user sees its recent messages, not all that was missed.
+            catchup.forget(room);
+            if (!link.seed()) {
+                link.send(new Message.Leave(room));
+            }
         }
     }
 
