@@ -7,6 +7,7 @@ import dev.parley.client.ClientEvent.ChatReceived;
 import dev.parley.client.ClientEvent.StateChanged;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /// Nothing lost (design.md) across a restarted server, a lost acknowledgement and a dead link.
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -73,6 +75,29 @@ class ClientReconnectTest {
         var states = alice.log().all(StateChanged.class).stream().map(StateChanged::state).toList();
         assertThat(states).containsSubsequence(ConnectionState.CONNECTED, ConnectionState.RECONNECTING,
                 ConnectionState.CONNECTING, ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void withStoredHistoryTheNumberingGoesOnAcrossARestart(@TempDir Path data) throws Exception {
+        server.stop();
+        server = ParleyServer.start(ServerConfig.forTests().withDataDir(data));
+        var alice = connect(server.localUri(), "alice", null);
+        var bob = connect(server.localUri(), "bob", null);
+        alice.client().sendChat("lobby", "before");
+        bob.log().await(ChatReceived.class, c -> c.chat().text().equals("before"));
+
+        int port = server.port();
+        server.stop();
+        bob.log().await(StateChanged.class, s -> s.state() == ConnectionState.RECONNECTING);
+        alice.client().sendChat("lobby", "while down");
+        server = ParleyServer.start(ServerConfig.forTests().withDataDir(data).withPort(port));
+
+        bob.log().await(ChatReceived.class, c -> c.chat().text().equals("while down"));
+        alice.client().sendChat("lobby", "after");
+        bob.log().await(ChatReceived.class, c -> c.chat().text().equals("after"));
+        var seqs = bob.log().all(ChatReceived.class).stream().map(c -> c.chat().seq()).toList();
+        assertThat(seqs).containsExactly(1L, 2L, 3L);
+        assertThat(bob.log().texts("lobby")).containsExactly("before", "while down", "after");
     }
 
     @Test
