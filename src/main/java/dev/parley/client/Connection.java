@@ -10,17 +10,14 @@ import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 
 /// One WebSocket connection attempt. Jetty's callbacks are handed to the client's loop
 /// executor at once, so everything the [Handler] sees happens on that one thread, in order.
-/// Writes go out one at a time (Jetty allows one outstanding async write per session).
+/// Writes go through a [FrameWriter].
 final class Connection extends Endpoint {
 
     /// Called on the loop thread.
@@ -36,21 +33,16 @@ final class Connection extends Endpoint {
         void failed(Connection connection, Throwable error);
     }
 
-    /// What a Parley server allows by default, until its `welcome` says otherwise.
-    static final double DEFAULT_RATE = 20;
-
-    private final ScheduledExecutorService loop;
+    private final Loop loop;
     private final Handler handler;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
-    private final Pacer pacer = new Pacer(DEFAULT_RATE, System.nanoTime());
-    private boolean pumpScheduled;
+    private final FrameWriter writer;
     private volatile Session session;
     private volatile boolean cancelled;
-    private boolean writing;
 
-    private Connection(ScheduledExecutorService loop, Handler handler) {
-        this.loop = loop;
+    private Connection(ScheduledExecutorService executor, Handler handler) {
+        this.loop = new Loop(executor);
         this.handler = handler;
+        this.writer = new FrameWriter(loop);
     }
 
     /// Starts connecting on a virtual thread (Jakarta's `connectToServer` blocks) and returns.
@@ -69,7 +61,7 @@ final class Connection extends Endpoint {
             try {
                 container.connectToServer(connection, config, uri);
             } catch (Exception | LinkageError e) {
-                connection.post(() -> handler.failed(connection, e));
+                connection.loop.post(() -> handler.failed(connection, e));
             }
         });
         return connection;
@@ -84,15 +76,18 @@ final class Connection extends Endpoint {
             return;
         }
         opened.setMaxTextMessageBufferSize(SharedContainer.MAX_TEXT_MESSAGE_BYTES);
-        opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> post(() -> handler.text(this, text)));
-        opened.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> post(() -> handler.pong(this)));
-        post(() -> handler.opened(this));
+        opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> loop.post(() -> handler.text(this, text)));
+        opened.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> loop.post(() -> handler.pong(this)));
+        loop.post(() -> {
+            writer.open(opened);
+            handler.opened(this);
+        });
     }
 
     @Override
     public void onClose(Session closed, CloseReason reason) {
         int code = reason.getCloseCode().getCode();
-        post(() -> handler.closed(this, code, reason.getReasonPhrase()));
+        loop.post(() -> handler.closed(this, code, reason.getReasonPhrase()));
     }
 
     @Override
@@ -101,27 +96,9 @@ final class Connection extends Endpoint {
         System.getLogger(Connection.class.getName()).log(System.Logger.Level.DEBUG, "websocket error", error);
     }
 
-    /// Jetty's callbacks may still come after the client closed and shut its loop down.
-    private void post(Runnable task) {
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException closed) {
-            // nobody listens any more
-        }
-    }
-
-    private void later(Runnable task, long nanos) {
-        try {
-            loop.schedule(task, nanos, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closed) {
-            // nobody listens any more
-        }
-    }
-
     /// Queues one text frame. Loop thread only.
     void send(String text) {
-        queue.add(text);
-        pump();
+        writer.send(text);
     }
 
     /// A protocol-level ping; any server answers it with a pong frame (the seed's Bun too).
@@ -138,33 +115,7 @@ final class Connection extends Endpoint {
 
     /// The server's advertised rate (its `welcome`); <= 0 means unlimited.
     void pace(double messagesPerSecond) {
-        pacer.setRate(messagesPerSecond);
-    }
-
-    private void pump() {
-        var current = session;
-        if (writing || pumpScheduled || queue.isEmpty() || current == null || !current.isOpen()) {
-            return;
-        }
-        long wait = pacer.take(System.nanoTime());
-        if (wait > 0) {
-            pumpScheduled = true;
-            later(() -> {
-                pumpScheduled = false;
-                pump();
-            }, wait);
-            return;
-        }
-        writing = true;
-        var text = queue.poll();
-        try {
-            current.getAsyncRemote().sendText(text, result -> post(() -> {
-                writing = false;
-                pump();
-            }));
-        } catch (RuntimeException e) {
-            writing = false; // closed under us; what was not written is resent from the outbox
-        }
+        writer.pace(messagesPerSecond);
     }
 
     /// Closes politely with a close frame; never blocks the caller.
