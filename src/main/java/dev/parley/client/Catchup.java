@@ -50,9 +50,6 @@ final class Catchup {
 
     /// The connection is ready and `room` is (re)joined: its recent messages are on their way.
     void connected(String room) {
-        if (link.seed()) {
-            return;
-        }
         expect(room, Tag.JOIN, null);
         var log = logs.get(room);
         if (log != null && log.known()) {
@@ -64,6 +61,11 @@ final class Catchup {
                 ask(room, Tag.USER, request);
             }
         }
+    }
+
+    void forget(String room) {
+        logs.remove(room);
+        expected.remove(room);
     }
 
     void joining(String room) {

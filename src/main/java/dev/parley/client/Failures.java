@@ -73,4 +73,9 @@ final class Failures {
             case SERVER_FULL, UNREACHABLE, LOST, SERVER_CLOSED -> false;
         };
     }
+
+    /// The `error` codes that, when a close follows, say why the server closed.
+    static boolean decidesClose(ErrorCode code) {
+        return code == ErrorCode.AUTH_FAILED || code == ErrorCode.NAME_INVALID || code == ErrorCode.SERVER_FULL;
+    }
 }

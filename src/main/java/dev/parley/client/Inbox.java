@@ -7,6 +7,8 @@ import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.ToClient;
 import java.util.ArrayDeque;
 import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /// Reads the server's frames (Parley's and the seed's forms) and hands each to the part that
 /// owns it: greeting to [ClientCore], chat and history to [Conversation], the rest straight to
@@ -22,17 +24,22 @@ final class Inbox {
     private ErrorCode lastError;
     private boolean roomClosing;
     private boolean greeted;
+    private boolean firstFrame;
+    private boolean resendScheduled;
+    private final ScheduledExecutorService loop;
 
-    Inbox(ClientCore core, Conversation conversation, Events events) {
+    Inbox(ClientCore core, Conversation conversation, Events events, ScheduledExecutorService loop) {
         this.core = core;
         this.conversation = conversation;
         this.events = events;
+        this.loop = loop;
     }
 
     void newConnection() {
         lastError = null;
         roomClosing = false;
         greeted = false;
+        firstFrame = true;
         protocolPings.clear();
     }
 
@@ -49,6 +56,8 @@ final class Inbox {
     }
 
     void frame(String text) {
+        boolean first = firstFrame;
+        firstFrame = false;
         var decoded = Codec.decodeToClient(text);
         if (!(decoded instanceof Checked.Ok<ToClient>(var message))) {
             var refused = (Checked.Refused<ToClient>) decoded;
@@ -61,7 +70,7 @@ final class Inbox {
                 greeted = true;
                 core.welcomed(welcome);
             }
-            case Message.SystemNotice notice -> system(notice.text());
+            case Message.SystemNotice notice -> system(notice.text(), first);
             case Message.Presence presence -> events.accept(new ClientEvent.PresenceChanged(presence.room(), presence.members()));
             case Message.History history -> conversation.catchup().history(history);
             case Message.Chat chat -> conversation.chat(chat);
@@ -76,24 +85,40 @@ final class Inbox {
         }
     }
 
-    private void system(String text) {
+    private void system(String text, boolean first) {
         var lower = text.toLowerCase(Locale.ROOT);
         if (lower.contains("closing")) {
             roomClosing = true; // the 1001 close that follows means the host stopped, not a network loss
         }
-        if (!greeted && text.endsWith(" joined")) {
-            core.seedNamed(text.substring(0, text.length() - " joined".length()));
-        }
         events.accept(new ClientEvent.SystemNotice(text));
+        // Parley opens with `welcome`; the seed's server opens with `system "NAME joined"`, which
+        // tells us the seed right away, and our name (the seed makes one up for guests).
+        if (first && !greeted && text.endsWith(" joined")) {
+            core.seedGreeted(text.substring(0, text.length() - " joined".length()));
+        }
     }
 
     private void error(Message.Error error) {
-        if (ClientCore.decidesClose(error.code())) {
+        if (Failures.decidesClose(error.code())) {
             lastError = error.code();
         }
         if (conversation.error(error)) {
-            core.resendLater(error.ref());
+            resendPendingLater();
         }
+    }
+
+    /// After the server's rate limit: one resend of the pending room messages a second later.
+    private void resendPendingLater() {
+        if (resendScheduled) {
+            return;
+        }
+        resendScheduled = true;
+        loop.schedule(() -> {
+            resendScheduled = false;
+            if (core.ready()) {
+                conversation.resendPendingChats();
+            }
+        }, 1, TimeUnit.SECONDS);
     }
 
     /// The seed answers JSON `ping` with an error, so seed servers get WebSocket ping frames.

@@ -101,13 +101,17 @@ public final class ParleyClient implements AutoCloseable {
 
     public void typing(String room) {
         var checked = check(Names.room(room));
-        run(() -> core.send(new Message.Typing(checked)));
+        run(() -> {
+            if (!core.seed()) { // the seed would answer with an error
+                core.send(new Message.Typing(checked));
+            }
+        });
     }
 
     public void requestHistory(String room, Long after, Long before, Integer limit) {
         var checked = check(Names.room(room));
         var request = new Message.HistoryRequest(checked, after, before, limit);
-        run(() -> core.conversation().catchup().requestPage(request, core.ready()));
+        run(() -> core.conversation().requestHistory(request, core.ready()));
     }
 
     public ConnectionState state() {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.client.ClientEvent.ChatAcknowledged;
 import dev.parley.client.ClientEvent.ChatReceived;
 import dev.parley.client.ClientEvent.StateChanged;
+import dev.parley.protocol.Limits;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /// Nothing lost (design.md) across a restarted server, a lost acknowledgement and a dead link.
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -76,6 +79,29 @@ class ClientReconnectTest {
     }
 
     @Test
+    void withStoredHistoryTheNumberingGoesOnAcrossARestart(@TempDir Path data) throws Exception {
+        server.stop();
+        server = ParleyServer.start(ServerConfig.forTests().withDataDir(data));
+        var alice = connect(server.localUri(), "alice", null);
+        var bob = connect(server.localUri(), "bob", null);
+        alice.client().sendChat("lobby", "before");
+        bob.log().await(ChatReceived.class, c -> c.chat().text().equals("before"));
+
+        int port = server.port();
+        server.stop();
+        bob.log().await(StateChanged.class, s -> s.state() == ConnectionState.RECONNECTING);
+        alice.client().sendChat("lobby", "while down");
+        server = ParleyServer.start(ServerConfig.forTests().withDataDir(data).withPort(port));
+
+        bob.log().await(ChatReceived.class, c -> c.chat().text().equals("while down"));
+        alice.client().sendChat("lobby", "after");
+        bob.log().await(ChatReceived.class, c -> c.chat().text().equals("after"));
+        var seqs = bob.log().all(ChatReceived.class).stream().map(c -> c.chat().seq()).toList();
+        assertThat(seqs).containsExactly(1L, 2L, 3L);
+        assertThat(bob.log().texts("lobby")).containsExactly("before", "while down", "after");
+    }
+
+    @Test
     void aMessageWhoseAcknowledgementWasLostIsStoredOnce() throws Exception {
         proxy = new TcpProxy(server.port());
         var alice = connect(proxy.uri(), "alice", null);
@@ -99,6 +125,32 @@ class ClientReconnectTest {
         var page = bob.log().await(ClientEvent.HistoryPage.class, p -> true);
         assertThat(page.messages()).extracting(m -> m.text()).containsExactly("exactly once", "after");
         assertThat(page.messages().getFirst().seq()).isEqualTo(ack.chat().seq());
+    }
+
+    @Test
+    void aLongAbsenceIsCaughtUpPageByPageInOrder() throws Exception {
+        server.stop();
+        server = ParleyServer.start(ServerConfig.forTests().withLimits(Limits.DEFAULTS.withRate(0, 0)));
+        proxy = new TcpProxy(server.port());
+        var alice = connect(proxy.uri(), "alice", null);
+        var bob = connect(server.localUri(), "bob", null);
+        bob.client().sendChat("lobby", "m0");
+        alice.log().await(ChatReceived.class, c -> c.chat().text().equals("m0"));
+
+        proxy.refuseNew(true);
+        proxy.cutAll();
+        alice.log().await(StateChanged.class, s -> s.state() == ConnectionState.RECONNECTING);
+        for (int i = 1; i <= 180; i++) {
+            bob.client().sendChat("lobby", "m" + i);
+        }
+        bob.log().await(ChatReceived.class, c -> c.chat().text().equals("m180"));
+        proxy.refuseNew(false);
+
+        alice.log().await(ChatReceived.class, c -> c.chat().text().equals("m180"));
+        var expected = java.util.stream.IntStream.rangeClosed(0, 180).mapToObj(i -> "m" + i).toList();
+        assertThat(alice.log().texts("lobby")).containsExactlyElementsOf(expected);
+        var seqs = alice.log().all(ChatReceived.class).stream().map(c -> c.chat().seq()).toList();
+        assertThat(seqs).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 181).boxed().toList());
     }
 
     @Test
