@@ -21,6 +21,7 @@ public final class LogViewModel {
     private final Map<String, ObservableList<LogLine>> rooms = new HashMap<>();
     private final Map<String, String> roomOfCid = new HashMap<>();
     private final Set<String> seen = new HashSet<>();
+    private final java.util.List<String> echoes = new java.util.ArrayList<>();
     private final Clock clock;
     private final Supplier<String> activeRoom;
     private String self = "";
@@ -43,6 +44,11 @@ public final class LogViewModel {
     public String apply(ClientEvent event) {
         switch (event) {
             case ClientEvent.ChatPending(var cid, var room, var text) -> {
+                // Sent again (retry, reconnect): the same line goes back to pending.
+                if (roomOfCid.containsKey(cid)) {
+                    retrying(cid);
+                    return null;
+                }
                 roomOfCid.put(cid, room);
                 add(room, new LogLine(LogLine.Kind.CHAT, clock.instant(), self, text, true,
                         LogLine.Status.PENDING, cid, 0, null));
@@ -86,6 +92,10 @@ public final class LogViewModel {
         if (!firstSight(chat)) {
             return null;
         }
+        // A seed server's echo has no seq and no cid: the acknowledgement already showed it.
+        if (own && chat.seq() <= 0 && echoes.remove(chat.room() + "\u0000" + chat.text())) {
+            return null;
+        }
         if (own && chat.cid() != null && roomOfCid.containsKey(chat.cid())) {
             acknowledge(chat.cid(), chat);
             return null;
@@ -96,7 +106,9 @@ public final class LogViewModel {
 
     private void acknowledge(String cid, Message.Chat chat) {
         var room = roomOfCid.getOrDefault(cid, chat.room());
-        firstSight(chat);
+        if (firstSight(chat) && chat.seq() <= 0) {
+            echoes.add(chat.room() + "\u0000" + chat.text());
+        }
         boolean found = replace(room, cid, line -> new LogLine(line.kind(), Times.parse(chat.time(), line.time()),
                 chat.from(), line.text(), true, LogLine.Status.SENT, cid, chat.seq(), null));
         if (!found) {
