@@ -7,11 +7,14 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /// "Host a room": port, optional password, the toggle, and — while hosting — the addresses
@@ -74,17 +77,23 @@ final class HostPane extends VBox {
     }
 
     private static HBox row(ServerAddresses.Joinable joinable, I18n i18n) {
-        var uri = new Label(joinable.uri().toString());
+        var text = joinable.uri().toString();
+        var uri = new Label(text);
         uri.getStyleClass().add("address");
-        uri.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(uri, Priority.ALWAYS);
+        // Long IPv6 addresses lose their middle, not the port at the end.
+        uri.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        uri.setTooltip(new Tooltip(text));
         var where = new Label(joinable.interfaceName());
-        where.getStyleClass().add(Styles.TEXT_MUTED);
+        where.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        var words = new VBox(0, uri, where);
+        words.setMinWidth(0);
+        HBox.setHgrow(words, Priority.ALWAYS);
         var copy = new Button();
         copy.textProperty().bind(i18n.text("copy"));
-        copy.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, "copy-address");
-        copy.setOnAction(e -> Panes.copy(joinable.uri().toString()));
-        var row = new HBox(6, uri, where, copy);
+        copy.getStyleClass().addAll(Styles.SMALL, "copy-address");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setOnAction(e -> Panes.copy(text));
+        var row = new HBox(6, words, copy);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /// One log line: time, sender, text (shown as text, never markup), and for own messages their
 /// state — pending, sent, or failed with a retry link.
@@ -34,6 +35,9 @@ final class LogCell extends ListCell<LogLine> {
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
+        for (var fixed : new Label[] {time, from, status}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         retry.textProperty().bind(i18n.text("log.retry"));
         retry.getStyleClass().add("retry");
         retry.setOnAction(e -> { if (getItem() != null) onRetry.accept(getItem().cid()); });
@@ -77,7 +81,13 @@ final class LogCell extends ListCell<LogLine> {
         if (st == LogLine.Status.FAILED && line.detail() != null) {
             status.setText(status.getText() + ": " + line.detail());
         }
-        box.maxWidthProperty().bind(getListView().widthProperty().subtract(24));
+        if (!text.prefWidthProperty().isBound()) {
+            // The list asks the line for its height at its preferred width: make that the room the
+            // text really has, so long lines wrap and the cell grows instead of cutting them.
+            text.prefWidthProperty().bind(getListView().widthProperty().subtract(time.widthProperty())
+                    .subtract(from.widthProperty()).subtract(status.widthProperty()).subtract(80));
+            box.maxWidthProperty().bind(getListView().widthProperty().subtract(24));
+        }
         setGraphic(box);
     }
 }

@@ -55,6 +55,10 @@ public final class ParleyWindow {
         return model;
     }
 
+    public Scene scene() {
+        return stage.getScene();
+    }
+
     public I18n i18n() {
         return i18n;
     }
