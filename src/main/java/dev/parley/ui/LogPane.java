@@ -5,17 +5,20 @@ import java.time.ZoneId;
 import java.util.stream.Collectors;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.geometry.Orientation;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 
 /// The conversation of the shown room: a virtualized list (only visible lines have cells).
@@ -48,25 +51,24 @@ final class LogPane extends StackPane {
         newMessages.textProperty().bind(i18n.text("log.newMessages"));
         newMessages.getStyleClass().addAll(Styles.ACCENT, Styles.ROUNDED, Styles.SMALL);
         newMessages.setVisible(false);
-        newMessages.setOnAction(e -> { follow = true; scrollToEnd(); });
+        newMessages.setOnAction(e -> { follow = true; newMessages.setVisible(false); scrollToEnd(); });
         StackPane.setAlignment(newMessages, Pos.BOTTOM_CENTER);
         newMessages.setTranslateY(-12);
         getChildren().addAll(list, newMessages);
 
-        // The scroll bar exists once the skin is made; from then on it tells whether we follow.
-        list.skinProperty().addListener((obs, old, skin) -> javafx.application.Platform.runLater(this::watchScrollBar));
+        // Only the user's own scrolling decides whether to follow: the list's position also moves
+        // by itself as lines arrive, which must not switch following off.
+        list.addEventFilter(ScrollEvent.SCROLL, e -> Platform.runLater(this::userMoved));
+        list.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::userMoved));
+        list.addEventFilter(KeyEvent.KEY_RELEASED, e -> Platform.runLater(this::userMoved));
     }
 
-    private void watchScrollBar() {
-        list.lookupAll(".scroll-bar").stream()
-                .filter(n -> n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL)
-                .map(ScrollBar.class::cast).findFirst()
-                .ifPresent(bar -> bar.valueProperty().addListener((obs, old, value) -> {
-                    follow = value.doubleValue() >= bar.getMax() - 0.001;
-                    if (follow) {
-                        newMessages.setVisible(false);
-                    }
-                }));
+    private void userMoved() {
+        follow = list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow
+                && (flow.getLastVisibleCell() == null || flow.getLastVisibleCell().getIndex() >= list.getItems().size() - 1);
+        if (follow) {
+            newMessages.setVisible(false);
+        }
     }
 
     private void show(ObservableList<LogLine> lines) {

@@ -31,6 +31,8 @@ public final class MainViewModel {
     private final ObjectProperty<Instant> now;
     private ParleyClient client;
     private EventPump pump;
+    private java.net.URI connectedTo;
+    private Runnable settingsChanged = () -> { };
 
     public MainViewModel(Executor fx, Background background, Clock clock, Settings settings, Path historyDir) {
         this.fx = fx;
@@ -54,13 +56,18 @@ public final class MainViewModel {
         host.onLifecycle(server -> {
             status.hostingProperty().set(true);
             connect(ClientConfig.of(server.localUri(), join.nameProperty().get(), join.roomProperty().get(),
-                    host.passwordProperty().get()), server.localUri().toString());
+                    blankToNull(host.passwordProperty().get())), server.localUri().toString());
+            settingsChanged.run();
         }, () -> {
-            disconnect();
+            // Joined elsewhere meanwhile: that connection stays.
+            if (host.server().localUri().equals(connectedTo)) {
+                disconnect();
+            }
             status.hostingStopped();
         });
         join.connectWith((config, typed) -> {
             settings.remember(typed);
+            settingsChanged.run();
             connect(config, typed);
         });
     }
@@ -76,15 +83,22 @@ public final class MainViewModel {
     /// Advances once a second ([#tick]); "connected for" durations follow it.
     public ObjectProperty<Instant> nowProperty() { return now; }
 
+    /// Called when something worth keeping changed (a server joined, a port hosted on).
+    public void onSettingsChanged(Runnable save) {
+        settingsChanged = save;
+    }
+
     /// Replaces the current connection with one to `config`; `label` is what the status bar shows.
     public void connect(ClientConfig config, String label) {
         disconnect();
         var mine = new EventPump(fx, this::apply);
         pump = mine;
+        connectedTo = config.serverUri();
         status.serverProperty().set(label);
         apply(List.of(new ClientEvent.StateChanged(ConnectionState.CONNECTING, null, null, null)));
         log.self(config.name());
         members.self(config.name());
+        rooms.reset(config.room() == null ? dev.parley.protocol.Names.DEFAULT_ROOM : config.room());
         background.run("connect", () -> {
             var created = new ParleyClient(config, mine);
             created.connect();
@@ -110,6 +124,7 @@ public final class MainViewModel {
         }
         pump.close();
         pump = null;
+        connectedTo = null;
         if (client != null) {
             close(client);
             client = null;
@@ -136,6 +151,10 @@ public final class MainViewModel {
         if (host.server() != null && host.hostingProperty().get()) {
             status.sample(host.server().stats(), now.get());
         }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     void apply(List<ClientEvent> batch) {

@@ -34,6 +34,7 @@ public final class ParleyWindow {
         this.model = new MainViewModel(Platform::runLater, new FxBackground(), Clock.systemUTC(), settings,
                 data.resolve("history"));
         this.i18n = new I18n(settings.language());
+        model.onSettingsChanged(this::saveSettings);
         var view = new MainView(model, i18n, this);
         var scene = new Scene(view, settings.width(), settings.height());
         scene.getStylesheets().add(ParleyWindow.class.getResource("parley.css").toExternalForm());

@@ -43,14 +43,20 @@ public final class RoomsViewModel {
         leaver = leave;
     }
 
-    /// The server's `welcome`: these rooms are joined, `first` is shown.
-    public void welcomed(String first, List<String> joined) {
-        rooms.clear();
-        for (var room : joined.isEmpty() ? List.of(first) : joined) {
-            joined(room);
-        }
-        joined(first);
+    /// A new connection: only its first room, shown.
+    public void reset(String first) {
+        rooms.setAll(new RoomRow(first, 0));
         select(first);
+    }
+
+    /// The server's `welcome` (again after a reconnect): these rooms are joined; the shown room
+    /// stays unless it is not among them.
+    public void welcomed(String first, List<String> joined) {
+        joined(first);
+        joined.forEach(this::joined);
+        if (rooms.stream().noneMatch(r -> r.name().equals(active.get()))) {
+            select(first);
+        }
     }
 
     /// A room was confirmed (presence arrived for it); adds it once.

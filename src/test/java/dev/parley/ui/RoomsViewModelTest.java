@@ -14,7 +14,20 @@ class RoomsViewModelTest {
 
     RoomsViewModelTest() {
         rooms.connectTo(joins::add, leaves::add);
+        rooms.reset("lobby");
         rooms.welcomed("lobby", List.of("lobby"));
+    }
+
+    @Test
+    void aWelcomeAfterAReconnectKeepsTheShownRoomAndItsCompany() {
+        rooms.join("dev");
+        rooms.welcomed("lobby", List.of("lobby"));
+
+        assertThat(rooms.active()).isEqualTo("dev");
+        assertThat(rooms.rooms()).extracting(RoomRow::name).containsExactly("lobby", "dev");
+        rooms.reset("other");
+        assertThat(rooms.rooms()).containsExactly(new RoomRow("other", 0));
+        assertThat(rooms.active()).isEqualTo("other");
     }
 
     @Test
