@@ -6,46 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.client.ClientEvent;
 import dev.parley.client.ConnectionState;
-import dev.parley.server.ParleyServer;
-import dev.parley.server.ServerConfig;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /// The real window joining another (remote) Parley server through the Join pane.
-@ExtendWith(ApplicationExtension.class)
-@Timeout(90)
-class JoinWindowTest {
-
-    private ParleyWindow window;
-    private ParleyServer remote;
+class JoinWindowTest extends RemoteWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = WindowFixture.open(stage, "ann", WindowFixture.freePort());
-    }
-
-    @AfterEach
-    void stop() {
-        WindowFixture.shutdown(window);
-        if (remote != null) {
-            remote.stop();
-        }
+        open(stage);
     }
 
     @Test
     void joinARemoteServerChatBothWaysAndSeeItClose(FxRobot robot) throws Exception {
-        remote = ParleyServer.start(ServerConfig.forTests());
+        startRemote();
         var typed = "127.0.0.1:" + remote.port();
 
         robot.clickOn("#joinAddress").write(typed);
@@ -87,7 +68,7 @@ class JoinWindowTest {
 
     @Test
     void selectedLinesCopyAsTextAndTheLanguageSwitchesLive(FxRobot robot) throws Exception {
-        remote = ParleyServer.start(ServerConfig.forTests());
+        startRemote();
         robot.clickOn("#joinAddress").write("ws://127.0.0.1:" + remote.port() + "/ws");
         robot.clickOn("#joinButton");
         until("connected", () -> window.model().status().stateProperty().get() == ConnectionState.CONNECTED);

@@ -5,45 +5,21 @@ import static dev.parley.ui.WindowFixture.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.client.ConnectionState;
-import dev.parley.server.ParleyServer;
-import dev.parley.server.ServerConfig;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /// The log pane against a real server: follows new lines, stops following when scrolled up and
 /// offers "new messages" instead, and lets long messages wrap onto more lines.
-@ExtendWith(ApplicationExtension.class)
-@Timeout(90)
-class LogPaneWindowTest {
+class LogPaneWindowTest extends RemoteWindowTest {
 
     private static final String LONG = "This message is long enough to need more than one line in the log pane, "
             .repeat(4).strip();
-
-    private ParleyWindow window;
-    private ParleyServer remote;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        window = WindowFixture.open(stage, "ann", WindowFixture.freePort());
-    }
-
-    @AfterEach
-    void stop() {
-        WindowFixture.shutdown(window);
-        if (remote != null) {
-            remote.stop();
-        }
-    }
 
     private static VirtualFlow<?> flow(FxRobot robot) {
         return (VirtualFlow<?>) robot.lookup("#logList .virtual-flow").query();
@@ -55,9 +31,14 @@ class LogPaneWindowTest {
         return last != null && last.getIndex() == list.getItems().size() - 1;
     }
 
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage);
+    }
+
     @Test
     void followsNewLinesUntilScrolledUpThenOffersNewMessages(FxRobot robot) throws Exception {
-        remote = ParleyServer.start(ServerConfig.forTests());
+        startRemote();
         fx(() -> { window.model().join().addressProperty().set("127.0.0.1:" + remote.port()); return window.model().join().join(); });
         until("connected", () -> window.model().status().stateProperty().get() == ConnectionState.CONNECTED);
 
