@@ -50,9 +50,6 @@ final class Catchup {
 
     /// The connection is ready and `room` is (re)joined: its recent messages are on their way.
     void connected(String room) {
-        if (link.seed()) {
-            return;
-        }
         expect(room, Tag.JOIN, null);
         var log = logs.get(room);
         if (log != null && log.known()) {
@@ -64,6 +61,11 @@ final class Catchup {
                 ask(room, Tag.USER, request);
             }
         }
+    }
+
+    void forget(String room) {
+        logs.remove(room);
+        expected.remove(room);
     }
 
     void joining(String room) {
@@ -98,9 +100,12 @@ final class Catchup {
         switch (next.tag()) {
             case USER -> emit.accept(new HistoryPage(room, messages, history.complete()));
             case JOIN -> {
-                long newest = messages.stream().mapToLong(Chat::seq).max().orElse(-1);
-                if (log.known() && newest > 0 && newest < log.last()) {
-                    log.restart(); // the server's numbering is behind ours: its history was lost
+                // The recent messages end before what we saw (or the room is empty): the server
+                // lost its history (an in-memory store restarted) and numbers from 1 again.
+                long newest = messages.stream().mapToLong(Chat::seq).max().orElse(0);
+                boolean emptyRoom = messages.isEmpty() && history.complete();
+                if (log.last() > 0 && (newest > 0 ? newest < log.last() : emptyRoom)) {
+                    log.restart();
                 }
                 deliver(log.offer(messages));
                 if (messages.isEmpty() && history.complete()) {

@@ -2,47 +2,34 @@ package dev.parley.client;
 
 import dev.parley.client.ClientEvent.StateChanged;
 import dev.parley.protocol.Codec;
-import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Message;
+import dev.parley.protocol.Names;
 import jakarta.websocket.WebSocketContainer;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /// The connection lifecycle of one [ParleyClient]: connect, greet (or detect the seed server),
-/// watch, and after a loss wait with [Backoff] and connect again. Every method runs on the
+/// watch, and after a loss wait ([Retry]) and connect again. Every method runs on the
 /// client's loop thread; Jetty's callbacks arrive there through [Connection].
 final class ClientCore implements Connection.Handler, Conversation.Link, Heartbeat.Target {
-
-    /// A Parley server greets at once; one that says nothing for this long speaks only the seed's protocol.
-    static final Duration WELCOME_WAIT = Duration.ofSeconds(1);
 
     private final ClientConfig config;
     private final ScheduledExecutorService loop;
     private final Events events;
     private final Map<String, List<String>> headers;
-    private final Backoff backoff;
+    private final Retry retry;
     private final Heartbeat heartbeat;
     private final Conversation conversation;
     private final Inbox inbox;
+    private final Greeting greeting;
 
     private WebSocketContainer container;
     private Connection current;
-    private ScheduledFuture<?> pendingTimer;
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile String clientId;
     private boolean ready;
-    private boolean seed;
-    private boolean seedAnnounced;
-    private boolean everConnected;
     private boolean closed;
 
     ClientCore(ClientConfig config, ScheduledExecutorService loop, Events events, Map<String, List<String>> headers) {
@@ -51,10 +38,11 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         this.events = events;
         this.headers = headers;
         this.clientId = config.name();
-        this.backoff = new Backoff(config.minBackoff(), config.maxBackoff(), () -> ThreadLocalRandom.current().nextDouble());
+        this.retry = new Retry(config, loop, this::attempt);
         this.heartbeat = new Heartbeat(loop, config.pingInterval(), this);
-        this.conversation = new Conversation(config.room() == null ? dev.parley.protocol.Names.DEFAULT_ROOM : config.room(), this, events);
-        this.inbox = new Inbox(this, conversation, events);
+        this.conversation = new Conversation(config.room() == null ? Names.DEFAULT_ROOM : config.room(), this, events);
+        this.inbox = new Inbox(this, conversation, events, loop);
+        this.greeting = new Greeting(loop, events, this::becomeReady);
     }
 
     Conversation conversation() {
@@ -72,7 +60,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
 
     @Override
     public boolean seed() {
-        return seed;
+        return greeting.seed();
     }
 
     boolean ready() {
@@ -80,7 +68,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     }
 
     void connect() {
-        if (closed || current != null || pendingTimer != null) {
+        if (closed || current != null || retry.waiting()) {
             return;
         }
         if (container == null) {
@@ -90,41 +78,12 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     }
 
     private void attempt() {
-        pendingTimer = null;
         if (closed) {
             return;
         }
         setState(ConnectionState.CONNECTING, null, null, null);
-        current = Connection.open(container, handshakeUri(), headers, this::post, this);
-    }
-
-    URI handshakeUri() {
-        var query = new StringBuilder();
-        append(query, "clientId", clientId);
-        append(query, "room", conversation.firstRoom());
-        append(query, "token", config.password() == null || config.password().isEmpty() ? null : config.password());
-        var base = config.serverUri().toString();
-        if (query.isEmpty()) {
-            return config.serverUri();
-        }
-        return URI.create(base + (base.contains("?") ? "&" : "?") + query);
-    }
-
-    private static void append(StringBuilder query, String key, String value) {
-        if (value != null) {
-            // URLEncoder writes spaces as '+'; %20 reads the same in every server's query parser.
-            var encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-            query.append(query.isEmpty() ? "" : "&").append(key).append('=').append(encoded);
-        }
-    }
-
-    /// Jetty's callbacks may still come after [#close] shut the loop down; they are dropped.
-    private void post(Runnable task) {
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException ignored) {
-            // closed
-        }
+        var uri = HandshakeUri.of(config.serverUri(), clientId, conversation.firstRoom(), config.password());
+        current = Connection.open(container, uri, headers, loop, this);
     }
 
     @Override
@@ -135,34 +94,23 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         }
         inbox.newConnection();
         heartbeat.start();
-        if (seed) {
-            becomeReady(); // a seed server never greets; no need to wait again
-        } else {
-            pendingTimer = loop.schedule(this::welcomeMissing, WELCOME_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void welcomeMissing() {
-        pendingTimer = null;
-        if (current == null || ready) {
-            return;
-        }
-        seed = true;
-        if (!seedAnnounced) {
-            seedAnnounced = true;
-            events.accept(new ClientEvent.SeedServerDetected());
-        }
-        becomeReady();
+        greeting.opened();
     }
 
     /// The server's `welcome`: it may have given us another name.
     void welcomed(Message.Welcome welcome) {
-        cancelTimer();
-        seed = false;
+        // A loaded server may greet after the seed wait: then rejoin and catch up now.
+        boolean late = greeting.welcomed() && ready;
         if (welcome.clientId() != null) {
             clientId = welcome.clientId();
         }
+        if (welcome.limits() != null && current != null) {
+            current.pace(welcome.limits().messagesPerSecond());
+        }
         events.accept(new ClientEvent.Welcomed(welcome));
+        if (late) {
+            conversation.rejoin();
+        }
         becomeReady();
     }
 
@@ -178,8 +126,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
             return;
         }
         ready = true;
-        everConnected = true;
-        backoff.reset();
+        retry.connected();
         setState(ConnectionState.CONNECTED, null, null, null);
         conversation.ready();
     }
@@ -203,7 +150,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     @Override
     public void closed(Connection connection, int code, String reason) {
         if (connection == current) {
-            lost(Failures.ofClose(code, reason, inbox.lastError(), inbox.roomClosing()));
+            lost(Failures.ofClose(code, reason, inbox.lastError(), inbox.roomClosing(), inbox.greeted()));
         }
     }
 
@@ -219,7 +166,8 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         if (current == null) {
             return;
         }
-        if (seed) {
+        // Until the server has shown it is Parley, a JSON ping could earn the seed's error reply.
+        if (greeting.seed() || !ready) {
             inbox.protocolPingSent(sentNanos);
             current.sendPing();
         } else {
@@ -244,29 +192,23 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         return true;
     }
 
-    /// Sends one of our messages again after the server's rate limit, if it still waits.
-    void resendLater(String cid) {
-        loop.schedule(() -> conversation.resendIfPending(cid), 1, TimeUnit.SECONDS);
-    }
-
     private void lost(Failures.Outcome outcome) {
         current = null;
         ready = false;
         heartbeat.stop();
-        cancelTimer();
+        greeting.cancel();
         conversation.catchup().disconnected();
         if (closed) {
             return;
         }
-        if (Failures.isFinal(outcome.reason(), everConnected)) {
+        var wait = retry.afterLoss(outcome.reason());
+        if (wait == null) {
             setState(ConnectionState.DISCONNECTED, outcome.reason(), null, outcome.detail());
             conversation.failAll(outcome.detail());
             releaseContainer();
-            return;
+        } else {
+            setState(ConnectionState.RECONNECTING, outcome.reason(), wait, outcome.detail());
         }
-        var wait = backoff.next();
-        setState(ConnectionState.RECONNECTING, outcome.reason(), wait, outcome.detail());
-        pendingTimer = loop.schedule(this::attempt, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /// The user closes: say goodbye, fail what waits, free Jetty. Runs once, on the loop.
@@ -276,7 +218,8 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         }
         closed = true;
         heartbeat.stop();
-        cancelTimer();
+        greeting.cancel();
+        retry.cancel();
         if (current != null) {
             current.closeNow(1000, "bye");
             current = null;
@@ -294,20 +237,8 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         }
     }
 
-    private void cancelTimer() {
-        if (pendingTimer != null) {
-            pendingTimer.cancel(false);
-            pendingTimer = null;
-        }
-    }
-
     private void setState(ConnectionState next, DisconnectReason reason, Duration retryIn, String detail) {
         state = next;
         events.accept(new StateChanged(next, reason, retryIn, detail));
-    }
-
-    /// Handed to [Inbox] for the `error` codes that decide how a close is read.
-    static boolean decidesClose(ErrorCode code) {
-        return code == ErrorCode.AUTH_FAILED || code == ErrorCode.NAME_INVALID || code == ErrorCode.SERVER_FULL;
     }
 }

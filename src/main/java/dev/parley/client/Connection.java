@@ -10,15 +10,14 @@ import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 
 /// One WebSocket connection attempt. Jetty's callbacks are handed to the client's loop
 /// executor at once, so everything the [Handler] sees happens on that one thread, in order.
-/// Writes go out one at a time (Jetty allows one outstanding async write per session).
+/// Writes go through a [FrameWriter].
 final class Connection extends Endpoint {
 
     /// Called on the loop thread.
@@ -34,21 +33,21 @@ final class Connection extends Endpoint {
         void failed(Connection connection, Throwable error);
     }
 
-    private final Executor loop;
+    private final Loop loop;
     private final Handler handler;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final FrameWriter writer;
     private volatile Session session;
     private volatile boolean cancelled;
-    private boolean writing;
 
-    private Connection(Executor loop, Handler handler) {
-        this.loop = loop;
+    private Connection(ScheduledExecutorService executor, Handler handler) {
+        this.loop = new Loop(executor);
         this.handler = handler;
+        this.writer = new FrameWriter(loop);
     }
 
     /// Starts connecting on a virtual thread (Jakarta's `connectToServer` blocks) and returns.
     static Connection open(WebSocketContainer container, URI uri, Map<String, List<String>> headers,
-                           Executor loop, Handler handler) {
+                           ScheduledExecutorService loop, Handler handler) {
         var connection = new Connection(loop, handler);
         var config = ClientEndpointConfig.Builder.create()
                 .configurator(new ClientEndpointConfig.Configurator() {
@@ -62,7 +61,7 @@ final class Connection extends Endpoint {
             try {
                 container.connectToServer(connection, config, uri);
             } catch (Exception | LinkageError e) {
-                loop.execute(() -> handler.failed(connection, e));
+                connection.loop.post(() -> handler.failed(connection, e));
             }
         });
         return connection;
@@ -77,15 +76,18 @@ final class Connection extends Endpoint {
             return;
         }
         opened.setMaxTextMessageBufferSize(SharedContainer.MAX_TEXT_MESSAGE_BYTES);
-        opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> loop.execute(() -> handler.text(this, text)));
-        opened.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> loop.execute(() -> handler.pong(this)));
-        loop.execute(() -> handler.opened(this));
+        opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> loop.post(() -> handler.text(this, text)));
+        opened.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> loop.post(() -> handler.pong(this)));
+        loop.post(() -> {
+            writer.open(opened);
+            handler.opened(this);
+        });
     }
 
     @Override
     public void onClose(Session closed, CloseReason reason) {
         int code = reason.getCloseCode().getCode();
-        loop.execute(() -> handler.closed(this, code, reason.getReasonPhrase()));
+        loop.post(() -> handler.closed(this, code, reason.getReasonPhrase()));
     }
 
     @Override
@@ -96,8 +98,7 @@ final class Connection extends Endpoint {
 
     /// Queues one text frame. Loop thread only.
     void send(String text) {
-        queue.add(text);
-        pump();
+        writer.send(text);
     }
 
     /// A protocol-level ping; any server answers it with a pong frame (the seed's Bun too).
@@ -112,21 +113,9 @@ final class Connection extends Endpoint {
         }
     }
 
-    private void pump() {
-        var current = session;
-        if (writing || queue.isEmpty() || current == null || !current.isOpen()) {
-            return;
-        }
-        writing = true;
-        var text = queue.poll();
-        try {
-            current.getAsyncRemote().sendText(text, result -> loop.execute(() -> {
-                writing = false;
-                pump();
-            }));
-        } catch (RuntimeException e) {
-            writing = false; // closed under us; what was not written is resent from the outbox
-        }
+    /// The server's advertised rate (its `welcome`); <= 0 means unlimited.
+    void pace(double messagesPerSecond) {
+        writer.pace(messagesPerSecond);
     }
 
     /// Closes politely with a close frame; never blocks the caller.

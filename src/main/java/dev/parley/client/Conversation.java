@@ -57,16 +57,24 @@ final class Conversation {
 
     /// A connection is up and greeted: rejoin, catch up, resend what was not acknowledged.
     void ready() {
+        rejoin();
+        for (var entry : outbox.pending()) {
+            transmit(entry);
+        }
+    }
+
+    /// Joins the other rooms again and asks what was missed; nothing to do with a seed server.
+    void rejoin() {
+        if (link.seed()) {
+            return;
+        }
         var first = firstRoom();
         for (var room : rooms) {
             // The handshake joined the first room; the server sends its recent messages unasked.
-            if (!link.seed() && !room.equals(first)) {
+            if (!room.equals(first)) {
                 link.send(new Message.Join(room));
             }
             catchup.connected(room);
-        }
-        for (var entry : outbox.pending()) {
-            transmit(entry);
         }
     }
 
@@ -77,9 +85,22 @@ final class Conversation {
     }
 
     void leave(String room) {
-        if (rooms.remove(room) && !link.seed()) {
-            link.send(new Message.Leave(room));
+        if (rooms.remove(room)) {
+            // Back in the room later, the user sees its recent messages, not all that was missed.
+            catchup.forget(room);
+            if (!link.seed()) {
+                link.send(new Message.Leave(room));
+            }
         }
+    }
+
+    /// A page for the listener ([ClientEvent.HistoryPage]); only rooms we are in have one.
+    void requestHistory(Message.HistoryRequest request, boolean ready) {
+        if (!rooms.contains(request.room())) {
+            emit.accept(new Refused(ErrorCode.UNKNOWN_ROOM, "join '" + request.room() + "' before asking for its history", "history"));
+            return;
+        }
+        catchup.requestPage(request, ready);
     }
 
     void sendChat(String cid, String room, String text) {
@@ -102,11 +123,15 @@ final class Conversation {
         }
     }
 
-    /// Sends a pending entry again if it is still pending (after `rate_limited`).
-    void resendIfPending(String cid) {
-        var entry = outbox.get(cid);
-        if (entry != null && !entry.failed()) {
-            transmit(entry);
+    /// After `rate_limited` (which does not say which frame was dropped): sends every pending
+    /// room message again. The server recognises a `cid` it stored and only acknowledges it
+    /// again, so this cannot duplicate. DMs wait for the next connection: the server does not
+    /// recognise their `cid`, and a resent dm could arrive twice.
+    void resendPendingChats() {
+        for (var entry : outbox.pending()) {
+            if (entry.kind() == Outbox.Kind.CHAT) {
+                transmit(entry);
+            }
         }
     }
 
@@ -144,14 +169,15 @@ final class Conversation {
         emit.accept(new DmReceived(dm, acked != null || dm.from().equals(link.clientId())));
     }
 
-    /// An `error`: a refused message of ours fails (or, when only rate limited, waits); anything
-    /// else is reported as it is. Returns true when it was a rate limit on one of our messages.
+    /// An `error`: a refused message of ours fails; anything else is reported as it is.
+    /// Returns true for `rate_limited`: something we sent was dropped and should go again.
     boolean error(Message.Error error) {
+        if (error.code() == ErrorCode.RATE_LIMITED) {
+            emit.accept(new Refused(error.code(), error.message(), error.ref()));
+            return true;
+        }
         var entry = outbox.get(error.ref());
         if (entry != null && !entry.failed()) {
-            if (error.code() == ErrorCode.RATE_LIMITED) {
-                return true;
-            }
             outbox.fail(entry.cid());
             emit.accept(new ChatFailed(entry.cid(), error.code(), error.message()));
             return false;

@@ -43,7 +43,7 @@ final class Failures {
     }
 
     /// An open connection that closed. `lastError` is the last `error` code received on it, or null.
-    static Outcome ofClose(int code, String phrase, ErrorCode lastError, boolean roomClosing) {
+    static Outcome ofClose(int code, String phrase, ErrorCode lastError, boolean roomClosing, boolean greeted) {
         var reason = phrase == null || phrase.isBlank() ? "" : ": " + phrase;
         if (lastError == ErrorCode.AUTH_FAILED) {
             return new Outcome(DisconnectReason.WRONG_PASSWORD, "wrong password");
@@ -53,6 +53,10 @@ final class Failures {
         }
         if (lastError == ErrorCode.SERVER_FULL || code == 1013) {
             return new Outcome(DisconnectReason.SERVER_FULL, "the server is full");
+        }
+        if (code == 1008 && !greeted) {
+            // Upgraded, then turned away for a reason we have no code for (a bad room name, …).
+            return new Outcome(DisconnectReason.REFUSED, "the server refused the connection" + reason);
         }
         if (roomClosing || code == 1001) {
             return new Outcome(DisconnectReason.SERVER_CLOSED, "the host closed the room");
@@ -68,5 +72,10 @@ final class Failures {
             case REFUSED -> !everConnected;
             case SERVER_FULL, UNREACHABLE, LOST, SERVER_CLOSED -> false;
         };
+    }
+
+    /// The `error` codes that, when a close follows, say why the server closed.
+    static boolean decidesClose(ErrorCode code) {
+        return code == ErrorCode.AUTH_FAILED || code == ErrorCode.NAME_INVALID || code == ErrorCode.SERVER_FULL;
     }
 }

@@ -7,6 +7,8 @@ import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.ToClient;
 import java.util.ArrayDeque;
 import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /// Reads the server's frames (Parley's and the seed's forms) and hands each to the part that
 /// owns it: greeting to [ClientCore], chat and history to [Conversation], the rest straight to
@@ -22,11 +24,14 @@ final class Inbox {
     private ErrorCode lastError;
     private boolean roomClosing;
     private boolean greeted;
+    private boolean resendScheduled;
+    private final ScheduledExecutorService loop;
 
-    Inbox(ClientCore core, Conversation conversation, Events events) {
+    Inbox(ClientCore core, Conversation conversation, Events events, ScheduledExecutorService loop) {
         this.core = core;
         this.conversation = conversation;
         this.events = events;
+        this.loop = loop;
     }
 
     void newConnection() {
@@ -38,6 +43,10 @@ final class Inbox {
 
     ErrorCode lastError() {
         return lastError;
+    }
+
+    boolean greeted() {
+        return greeted;
     }
 
     boolean roomClosing() {
@@ -84,12 +93,26 @@ final class Inbox {
     }
 
     private void error(Message.Error error) {
-        if (ClientCore.decidesClose(error.code())) {
+        if (Failures.decidesClose(error.code())) {
             lastError = error.code();
         }
         if (conversation.error(error)) {
-            core.resendLater(error.ref());
+            resendPendingLater();
         }
+    }
+
+    /// After the server's rate limit: one resend of the pending room messages a second later.
+    private void resendPendingLater() {
+        if (resendScheduled) {
+            return;
+        }
+        resendScheduled = true;
+        loop.schedule(() -> {
+            resendScheduled = false;
+            if (core.ready()) {
+                conversation.resendPendingChats();
+            }
+        }, 1, TimeUnit.SECONDS);
     }
 
     /// The seed answers JSON `ping` with an error, so seed servers get WebSocket ping frames.

@@ -27,6 +27,7 @@ public final class ParleyClient implements AutoCloseable {
     private final ScheduledExecutorService loop;
     private final ClientCore core;
     private volatile boolean closed;
+    private volatile Thread loopThread;
 
     public ParleyClient(ClientConfig config, ClientListener listener) {
         this(config, listener, Map.of());
@@ -45,8 +46,10 @@ public final class ParleyClient implements AutoCloseable {
             check(Names.room(config.room()));
         }
         int number = COUNTER.incrementAndGet();
-        var executor = new ScheduledThreadPoolExecutor(1,
-                task -> Thread.ofPlatform().daemon().name("parley-client-" + number).unstarted(task));
+        var executor = new ScheduledThreadPoolExecutor(1, task -> {
+            loopThread = Thread.ofPlatform().daemon().name("parley-client-" + number).unstarted(task);
+            return loopThread;
+        });
         // Closing must not wait for a backoff timer or a ping that is due in 30 seconds.
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
@@ -98,13 +101,17 @@ public final class ParleyClient implements AutoCloseable {
 
     public void typing(String room) {
         var checked = check(Names.room(room));
-        run(() -> core.send(new Message.Typing(checked)));
+        run(() -> {
+            if (!core.seed()) { // the seed would answer with an error
+                core.send(new Message.Typing(checked));
+            }
+        });
     }
 
     public void requestHistory(String room, Long after, Long before, Integer limit) {
         var checked = check(Names.room(room));
         var request = new Message.HistoryRequest(checked, after, before, limit);
-        run(() -> core.conversation().catchup().requestPage(request, core.ready()));
+        run(() -> core.conversation().requestHistory(request, core.ready()));
     }
 
     public ConnectionState state() {
@@ -126,7 +133,8 @@ public final class ParleyClient implements AutoCloseable {
         closed = true;
         loop.execute(core::close);
         loop.shutdown();
-        if (!Thread.currentThread().getName().startsWith("parley-client-")) {
+        // From the listener (the loop itself) waiting would deadlock; the close still happens.
+        if (Thread.currentThread() != loopThread) {
             try {
                 loop.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

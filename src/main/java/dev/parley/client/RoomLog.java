@@ -3,6 +3,7 @@ package dev.parley.client;
 import dev.parley.protocol.Message.Chat;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -16,8 +17,12 @@ final class RoomLog {
     /// letting a broken server grow the client's memory without end.
     static final int MAX_AHEAD = 10_000;
 
+    /// How many delivered `seq → id` pairs are remembered to recognise a renumbered server.
+    static final int REMEMBERED_IDS = 2_000;
+
     private long last = -1;
     private final TreeMap<Long, Chat> ahead = new TreeMap<>();
+    private final LinkedHashMap<Long, String> deliveredIds = new LinkedHashMap<>();
 
     /// The last `seq` delivered without a gap; -1 while nothing is known about the room.
     long last() {
@@ -36,6 +41,9 @@ final class RoomLog {
     List<Chat> offer(Collection<Chat> chats) {
         var sorted = new ArrayList<>(chats);
         sorted.sort((a, b) -> Long.compare(a.seq(), b.seq()));
+        if (sorted.stream().anyMatch(this::renumbered)) {
+            restart();
+        }
         var out = new ArrayList<Chat>();
         for (var chat : sorted) {
             offerOne(chat, out);
@@ -71,6 +79,19 @@ final class RoomLog {
     void restart() {
         last = -1;
         ahead.clear();
+        deliveredIds.clear();
+    }
+
+    /// A known `seq` with another message `id`: the server lost its history (an in-memory store
+    /// restarted) and numbers from 1 again. A true duplicate has the same id.
+    private boolean renumbered(Chat chat) {
+        if (chat.id() == null || chat.seq() <= 0) {
+            return false;
+        }
+        var delivered = deliveredIds.get(chat.seq());
+        var waiting = ahead.get(chat.seq());
+        return (delivered != null && !delivered.equals(chat.id()))
+                || (waiting != null && waiting.id() != null && !waiting.id().equals(chat.id()));
     }
 
     private void offerOne(Chat chat, List<Chat> out) {
@@ -91,8 +112,15 @@ final class RoomLog {
 
     private void drain(List<Chat> out) {
         while (!ahead.isEmpty() && ahead.firstKey() == last + 1) {
-            out.add(ahead.pollFirstEntry().getValue());
+            var chat = ahead.pollFirstEntry().getValue();
+            out.add(chat);
             last++;
+            if (chat.id() != null) {
+                deliveredIds.put(chat.seq(), chat.id());
+                if (deliveredIds.size() > REMEMBERED_IDS) {
+                    deliveredIds.pollFirstEntry();
+                }
+            }
         }
     }
 }

@@ -50,11 +50,11 @@ final class SharedContainer {
     private static void start() {
         // Daemon threads: a client a program forgot to close must not keep the JVM alive.
         var threads = new QueuedThreadPool();
-        threads.setName("parley-client");
+        threads.setName("parley-jetty-client");
         threads.setDaemon(true);
         httpClient = new HttpClient();
         httpClient.setExecutor(threads);
-        httpClient.setScheduler(new ScheduledExecutorScheduler("parley-client-scheduler", true));
+        httpClient.setScheduler(new ScheduledExecutorScheduler("parley-jetty-client-scheduler", true));
         httpClient.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
         var components = new WebSocketComponents(null, null, null, null, null, threads);
         container = new JakartaWebSocketClientContainer(components,

@@ -100,4 +100,16 @@ class RoomLogTest {
         assertThat(delivered).hasSize(RoomLog.MAX_AHEAD + 1);
         assertThat(log.hasGap()).isFalse();
     }
+
+    @Test
+    void aKnownSeqWithAnotherIdMeansTheServerNumbersAfresh() {
+        var log = new RoomLog();
+        log.offer(chats(1, 5));
+        var renumbered = new Chat("new-1", "lobby", 1, "alice", "after restart", null, null);
+        var sameAsBefore = chat(3);
+        assertThat(log.offer(sameAsBefore)).isEmpty();
+        assertThat(log.offer(List.of(renumbered, new Chat("new-2", "lobby", 2, "alice", "two", null, null))))
+                .extracting(Chat::text).containsExactly("after restart", "two");
+        assertThat(log.last()).isEqualTo(2);
+    }
 }
