@@ -27,9 +27,7 @@ final class InputPane extends VBox {
         field.setPrefRowCount(2);
         field.setWrapText(true);
         field.textProperty().bindBidirectional(vm.textProperty());
-        field.promptTextProperty().bind(i18n.note(Bindings.createObjectBinding(
-                () -> vm.connectedProperty().get() ? Note.of("input.prompt") : vm.disabledReasonProperty().get(),
-                vm.connectedProperty(), vm.disabledReasonProperty())));
+        field.promptTextProperty().bind(i18n.text("input.prompt"));
         field.disableProperty().bind(vm.connectedProperty().not());
         field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() != KeyCode.ENTER) {
@@ -51,6 +49,7 @@ final class InputPane extends VBox {
         send.disableProperty().bind(vm.connectedProperty().not());
         send.setOnAction(e -> { vm.send(); field.requestFocus(); });
         send.setMaxHeight(Double.MAX_VALUE);
+        send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         var counter = new Label();
         counter.setId("counter");

@@ -46,6 +46,8 @@ final class RoomsPane extends VBox {
         leave.setId("roomLeave");
         leave.textProperty().bind(i18n.text("rooms.leave"));
         leave.setOnAction(e -> vm.leave(vm.active()));
+        join.setMinWidth(Region.USE_PREF_SIZE);
+        leave.setMinWidth(Region.USE_PREF_SIZE);
 
         getChildren().addAll(Panes.title(i18n, "rooms.title"), list, new HBox(6, name, join, leave),
                 Panes.note(i18n, vm.errorProperty(), "error-text"));

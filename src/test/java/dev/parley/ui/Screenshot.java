@@ -14,7 +14,12 @@ import javax.imageio.ImageIO;
 
 /// Dev helper, not a test: opens the real window on a real display, hosts a room, lets a
 /// second person (the client library) chat with it, and saves `Scene.snapshot` as a PNG.
-/// Run under Xvfb: see README ("Screenshot").
+/// Arguments: `[out.png] [light|dark] [en|zh-CN]`. Under Xvfb (apt `xvfb libgtk-3-0 fonts-wqy-microhei`):
+///
+/// ```
+/// Xvfb :99 -screen 0 1280x800x24 & mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
+/// DISPLAY=:99 java -cp target/classes:target/test-classes:$(cat cp.txt) dev.parley.ui.Screenshot
+/// ```
 public final class Screenshot {
 
     private Screenshot() {}
@@ -22,6 +27,7 @@ public final class Screenshot {
     public static void main(String[] args) throws Exception {
         var out = Path.of(args.length > 0 ? args[0] : "assets/screenshot.png");
         var theme = args.length > 1 && args[1].equals("dark") ? Settings.Theme.DARK : Settings.Theme.LIGHT;
+        var language = args.length > 2 ? args[2] : "en";
         var data = Files.createTempDirectory("parley-screenshot");
         int port = portOr3001();
         var opened = new CompletableFuture<ParleyWindow>();
@@ -29,7 +35,7 @@ public final class Screenshot {
             var settings = new Settings();
             settings.name("Ann");
             settings.port(port);
-            settings.language("en");
+            settings.language(language);
             settings.theme(theme);
             settings.size(1180, 720);
             var window = ParleyWindow.open(new Stage(), settings, data);
