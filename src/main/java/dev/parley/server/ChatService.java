@@ -75,22 +75,30 @@ final class ChatService {
     void onText(Connection connection, String text) {
         connection.heard();
         hub.metrics.received();
-        switch (connection.rate.take()) {
-            case ALLOWED -> { }
-            case LIMITED -> {
-                hub.refuse(connection, ErrorCode.RATE_LIMITED, "too many messages; slow down", null);
-                return;
-            }
-            case ABUSIVE -> {
-                hub.refuse(connection, ErrorCode.RATE_LIMITED, "too many messages; closing", null);
+        var decoded = codec.decodeToServer(text);
+        var verdict = connection.rate.take();
+        if (verdict != RateLimiter.Verdict.ALLOWED) {
+            // `ref` says which message was dropped, so a client knows what to send again.
+            var ref = decoded instanceof Checked.Ok<Message.ToServer>(var message) ? refOf(message) : null;
+            boolean abusive = verdict == RateLimiter.Verdict.ABUSIVE;
+            hub.refuse(connection, ErrorCode.RATE_LIMITED, abusive ? "too many messages; closing" : "too many messages; slow down", ref);
+            if (abusive) {
                 connection.closeAfterFlush(Admission.POLICY, "rate limit");
-                return;
             }
+            return;
         }
-        switch (codec.decodeToServer(text)) {
+        switch (decoded) {
             case Checked.Ok<Message.ToServer>(var message) -> requests.handle(connection, message);
             case Checked.Refused<Message.ToServer>(var code, var message, var ref) -> hub.refuse(connection, code, message, ref);
         }
+    }
+
+    private static String refOf(Message.ToServer message) {
+        return switch (message) {
+            case Message.SendChat chat when chat.cid() != null -> chat.cid();
+            case Message.SendDm dm when dm.cid() != null -> dm.cid();
+            default -> message.type();
+        };
     }
 
     void onBinary(Connection connection) {

@@ -96,6 +96,13 @@ final class Hub {
         do {
             room = rooms.computeIfAbsent(name, Room::new);
         } while (!room.add(connection));
+        if (connection.isGone()) {
+            // Disconnected (from another thread) while joining: undo, or the room keeps a ghost.
+            if (room.remove(connection)) {
+                rooms.remove(name, room);
+            }
+            return;
+        }
         if (fresh) {
             room.broadcast(Outgoing.of(new SystemNotice(connection.clientId + " joined")));
             log.log(connection.clientId + " joined " + name + " from " + connection.address);

@@ -74,6 +74,14 @@ class HttpRoutesTest {
     }
 
     @Test
+    void filesUnderWebOnTheClassPathAreServed() throws Exception {
+        var response = get(SERVER, "/probe.txt");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("served from the class path\n");
+        assertThat(response.headers().firstValue("content-type")).hasValue("text/plain;charset=utf-8");
+    }
+
+    @Test
     void pathTraversalIsRefused() throws Exception {
         assertThat(get(SERVER, "/../etc/passwd").statusCode()).isIn(400, 404);
         assertThat(get(SERVER, "/%2e%2e/pom.xml").statusCode()).isIn(400, 404);

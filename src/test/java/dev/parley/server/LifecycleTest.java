@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -44,12 +45,28 @@ class LifecycleTest {
     void aThousandConnectionsOpenedAndClosedLeaveNothingBehind() {
         try (var server = TestServers.start()) {
             try (var watcher = WsClient.connect(server, "clientId=watcher").joined()) {
-                for (int i = 0; i < 1_000; i++) {
-                    var client = WsClient.connect(server, "clientId=c" + (i % 7) + "&room=r" + (i % 5));
-                    if (i % 2 == 0) {
-                        client.joined();
+                // Eight at a time, as a crowd would; names repeat, so suffixes come and go too.
+                var lanes = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+                try (var crowd = Executors.newVirtualThreadPerTaskExecutor()) {
+                    for (int t = 0; t < 8; t++) {
+                        int lane = t;
+                        lanes.add(crowd.submit(() -> {
+                            for (int i = lane; i < 1_000; i += 8) {
+                                var client = WsClient.connect(server, "clientId=c" + (i % 7) + "&room=r" + (i % 5));
+                                // Half say goodbye properly, half vanish as a crashed client would.
+                                if (i % 2 == 0) {
+                                    client.joined();
+                                    client.close();
+                                } else {
+                                    client.abort();
+                                }
+                            }
+                            return null;
+                        }));
                     }
-                    client.close();
+                }
+                for (var lane : lanes) {
+                    assertThat(lane).succeedsWithin(Duration.ZERO);
                 }
                 await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().connections() == 1);
                 assertThat(server.stats().rooms()).isEqualTo(1);

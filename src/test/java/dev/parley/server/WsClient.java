@@ -168,6 +168,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         assertThat(closed).isNotDone();
     }
 
+    /// Drops the TCP connection without a close frame, as a crashed client would.
+    void abort() {
+        socket.abort();
+    }
+
     @Override
     public void close() {
         try {
