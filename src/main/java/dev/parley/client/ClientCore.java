@@ -114,11 +114,12 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         becomeReady();
     }
 
-    /// The seed tells each newcomer its name ("guest-… joined") and never renames.
-    void seedNamed(String name) {
+    /// The seed's first frame, `system "NAME joined"`: no need to wait for a `welcome`.
+    void seedGreeted(String name) {
         if (!ready && clientId == null) {
-            clientId = name;
+            clientId = name; // the seed never renames, but makes up a name for a guest
         }
+        greeting.seedSpoke();
     }
 
     private void becomeReady() {

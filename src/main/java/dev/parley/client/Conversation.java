@@ -10,9 +10,7 @@ import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.Chat;
 import dev.parley.protocol.Message.SendChat;
 import dev.parley.protocol.Message.SendDm;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.function.Consumer;
 
 /// What a client says and hears, independent of any one connection: the joined rooms, the
@@ -186,11 +184,12 @@ final class Conversation {
         return false;
     }
 
-    List<String> rooms() {
-        return new ArrayList<>(rooms);
-    }
-
     private void transmit(Outbox.Entry entry) {
+        if (entry.kind() == Outbox.Kind.DM && link.seed()) {
+            outbox.fail(entry.cid());
+            emit.accept(new ChatFailed(entry.cid(), ErrorCode.OTHER, "this server (the seed's) has no private messages"));
+            return;
+        }
         link.send(entry.kind() == Outbox.Kind.CHAT
                 ? new SendChat(entry.text(), entry.target(), entry.cid())
                 : new SendDm(entry.target(), entry.text(), entry.cid()));

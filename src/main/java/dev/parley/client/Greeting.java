@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /// Tells a Parley server from the seed's: Parley greets every connection with `welcome` at
-/// once; the seed's Bun server never does. After [#WELCOME_WAIT] of silence the server is taken
-/// for the seed's ([ClientEvent.SeedServerDetected], once per client) and chat goes on without
+/// once; the seed's Bun server never does (its first frame is `system "NAME joined"`). After
+/// that first frame, or [#WELCOME_WAIT] of silence, the server is taken for the seed's ([ClientEvent.SeedServerDetected], once per client) and chat goes on without
 /// rooms, history or `cid`. Loop thread only.
 final class Greeting {
 
@@ -49,6 +49,14 @@ final class Greeting {
         boolean late = seed;
         seed = false;
         return late;
+    }
+
+    /// The server's first frame was the seed's `system` greeting: it is the seed's, no need to wait.
+    void seedSpoke() {
+        if (timer != null) {
+            cancel();
+            silence();
+        }
     }
 
     /// The connection ended before (or after) its greeting.

@@ -24,6 +24,7 @@ final class Inbox {
     private ErrorCode lastError;
     private boolean roomClosing;
     private boolean greeted;
+    private boolean firstFrame;
     private boolean resendScheduled;
     private final ScheduledExecutorService loop;
 
@@ -38,6 +39,7 @@ final class Inbox {
         lastError = null;
         roomClosing = false;
         greeted = false;
+        firstFrame = true;
         protocolPings.clear();
     }
 
@@ -54,6 +56,8 @@ final class Inbox {
     }
 
     void frame(String text) {
+        boolean first = firstFrame;
+        firstFrame = false;
         var decoded = Codec.decodeToClient(text);
         if (!(decoded instanceof Checked.Ok<ToClient>(var message))) {
             var refused = (Checked.Refused<ToClient>) decoded;
@@ -66,7 +70,7 @@ final class Inbox {
                 greeted = true;
                 core.welcomed(welcome);
             }
-            case Message.SystemNotice notice -> system(notice.text());
+            case Message.SystemNotice notice -> system(notice.text(), first);
             case Message.Presence presence -> events.accept(new ClientEvent.PresenceChanged(presence.room(), presence.members()));
             case Message.History history -> conversation.catchup().history(history);
             case Message.Chat chat -> conversation.chat(chat);
@@ -81,15 +85,17 @@ final class Inbox {
         }
     }
 
-    private void system(String text) {
+    private void system(String text, boolean first) {
         var lower = text.toLowerCase(Locale.ROOT);
         if (lower.contains("closing")) {
             roomClosing = true; // the 1001 close that follows means the host stopped, not a network loss
         }
-        if (!greeted && text.endsWith(" joined")) {
-            core.seedNamed(text.substring(0, text.length() - " joined".length()));
-        }
         events.accept(new ClientEvent.SystemNotice(text));
+        // Parley opens with `welcome`; the seed's server opens with `system "NAME joined"`, which
+        // tells us the seed right away, and our name (the seed makes one up for guests).
+        if (first && !greeted && text.endsWith(" joined")) {
+            core.seedGreeted(text.substring(0, text.length() - " joined".length()));
+        }
     }
 
     private void error(Message.Error error) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.client.ClientEvent.ChatAcknowledged;
 import dev.parley.client.ClientEvent.ChatReceived;
 import dev.parley.client.ClientEvent.StateChanged;
+import dev.parley.protocol.Limits;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
 import java.nio.file.Path;
@@ -124,6 +125,32 @@ class ClientReconnectTest {
         var page = bob.log().await(ClientEvent.HistoryPage.class, p -> true);
         assertThat(page.messages()).extracting(m -> m.text()).containsExactly("exactly once", "after");
         assertThat(page.messages().getFirst().seq()).isEqualTo(ack.chat().seq());
+    }
+
+    @Test
+    void aLongAbsenceIsCaughtUpPageByPageInOrder() throws Exception {
+        server.stop();
+        server = ParleyServer.start(ServerConfig.forTests().withLimits(Limits.DEFAULTS.withRate(0, 0)));
+        proxy = new TcpProxy(server.port());
+        var alice = connect(proxy.uri(), "alice", null);
+        var bob = connect(server.localUri(), "bob", null);
+        bob.client().sendChat("lobby", "m0");
+        alice.log().await(ChatReceived.class, c -> c.chat().text().equals("m0"));
+
+        proxy.refuseNew(true);
+        proxy.cutAll();
+        alice.log().await(StateChanged.class, s -> s.state() == ConnectionState.RECONNECTING);
+        for (int i = 1; i <= 180; i++) {
+            bob.client().sendChat("lobby", "m" + i);
+        }
+        bob.log().await(ChatReceived.class, c -> c.chat().text().equals("m180"));
+        proxy.refuseNew(false);
+
+        alice.log().await(ChatReceived.class, c -> c.chat().text().equals("m180"));
+        var expected = java.util.stream.IntStream.rangeClosed(0, 180).mapToObj(i -> "m" + i).toList();
+        assertThat(alice.log().texts("lobby")).containsExactlyElementsOf(expected);
+        var seqs = alice.log().all(ChatReceived.class).stream().map(c -> c.chat().seq()).toList();
+        assertThat(seqs).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 181).boxed().toList());
     }
 
     @Test

@@ -58,6 +58,10 @@ class SeedInteropTest {
         assertThat(heard.chat().from()).isEqualTo("alice");
         assertThat(alice.log().all(ClientEvent.SeedServerDetected.class)).hasSize(1);
         assertThat(alice.log().all(ClientEvent.ChatFailed.class)).isEmpty();
+
+        var dm = alice.client().sendDm("bob", "the seed cannot do this");
+        assertThat(alice.log().await(ClientEvent.ChatFailed.class, f -> f.cid().equals(dm)).reason()).contains("private");
+        assertThat(alice.log().all(ClientEvent.Refused.class)).isEmpty();
     }
 
     @Test

@@ -21,6 +21,7 @@ final class TcpProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Socket> frozen = ConcurrentHashMap.newKeySet();
     private volatile boolean dropDownstream;
+    private volatile boolean refuseNew;
 
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -35,6 +36,11 @@ final class TcpProxy implements AutoCloseable {
     /// While true, bytes from the server are read and thrown away.
     void dropDownstream(boolean drop) {
         dropDownstream = drop;
+    }
+
+    /// While true, new connections are accepted and closed at once (the server seems down).
+    void refuseNew(boolean refuse) {
+        refuseNew = refuse;
     }
 
     /// Stops relaying on every connection open now, without closing any; new ones work.
@@ -54,6 +60,10 @@ final class TcpProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 var client = listener.accept();
+                if (refuseNew) {
+                    client.close();
+                    continue;
+                }
                 var server = new Socket();
                 server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2_000);
                 sockets.add(client);
