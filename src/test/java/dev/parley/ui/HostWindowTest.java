@@ -78,8 +78,9 @@ class HostWindowTest {
     }
 
     @Test
-    void takenPortIsReportedAndTheNextFreeOneIsOneClickAway(FxRobot robot) throws Exception {
+    void takenPortIsReportedAndTheNextFreeOneIsOneClickAwayWithThePassword(FxRobot robot) throws Exception {
         try (var squatter = new ServerSocket(port)) {
+            robot.clickOn("#hostPassword").write("s3cret");
             robot.clickOn("#hostToggle");
             until("port reported taken", () -> window.model().host().errorProperty().get() != null
                     && window.model().host().suggestedPortProperty().get() > 0);
@@ -87,6 +88,9 @@ class HostWindowTest {
             robot.clickOn("#usePort");
             until("hosting on the offered port", () -> window.model().host().hostingProperty().get());
             assertThat(fx(() -> window.model().host().server().port())).isNotEqualTo(squatter.getLocalPort());
+            // The window joins its own password-protected room with that password.
+            until("joined own room", () -> window.model().status().stateProperty().get()
+                    == dev.parley.client.ConnectionState.CONNECTED);
         }
     }
 }
