@@ -27,8 +27,13 @@ class HandshakeTest {
 
     @Test
     void withoutANameTheServerPicksAGuestName() {
-        try (var server = TestServers.start(); var guest = WsClient.connect(server, "")) {
-            assertThat(guest.payload("welcome").get("clientId").getAsString()).matches("guest-\\d+");
+        try (var server = TestServers.start();
+             var named = WsClient.connect(server, "clientId=named&room=elsewhere&token=x").joined();
+             var guest = WsClient.connect(server, "")) {
+            // Nothing of the previous handshake carries over to this one.
+            var welcome = guest.payload("welcome");
+            assertThat(welcome.get("clientId").getAsString()).matches("guest-\\d+");
+            assertThat(welcome.get("room").getAsString()).isEqualTo("lobby");
         }
     }
 
