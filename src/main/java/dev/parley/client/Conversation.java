@@ -36,6 +36,7 @@ final class Conversation {
     private final Outbox outbox = new Outbox();
     private final Catchup catchup;
     private final LinkedHashSet<String> seenDms = new LinkedHashSet<>();
+    private final java.util.HashSet<String> droppedDms = new java.util.HashSet<>();
 
     Conversation(String firstRoom, Link link, Consumer<ClientEvent> emit) {
         this.link = link;
@@ -123,14 +124,15 @@ final class Conversation {
 
     /// After `rate_limited` (which does not say which frame was dropped): sends every pending
     /// room message again. The server recognises a `cid` it stored and only acknowledges it
-    /// again, so this cannot duplicate. DMs wait for the next connection: the server does not
-    /// recognise their `cid`, and a resent dm could arrive twice.
+    /// again, so this cannot duplicate. A DM goes again only when the error named it: the server
+    /// does not recognise a dm's `cid`, so resending one that was delivered would show it twice.
     void resendPendingChats() {
         for (var entry : outbox.pending()) {
-            if (entry.kind() == Outbox.Kind.CHAT) {
+            if (entry.kind() == Outbox.Kind.CHAT || droppedDms.remove(entry.cid())) {
                 transmit(entry);
             }
         }
+        droppedDms.clear();
     }
 
     /// The user gave up: every message still waiting fails.
@@ -171,6 +173,10 @@ final class Conversation {
     /// Returns true for `rate_limited`: something we sent was dropped and should go again.
     boolean error(Message.Error error) {
         if (error.code() == ErrorCode.RATE_LIMITED) {
+            var dropped = outbox.get(error.ref());
+            if (dropped != null && dropped.kind() == Outbox.Kind.DM) {
+                droppedDms.add(dropped.cid()); // named as dropped: safe to send again
+            }
             emit.accept(new Refused(error.code(), error.message(), error.ref()));
             return true;
         }
