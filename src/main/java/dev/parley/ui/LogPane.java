@@ -30,6 +30,7 @@ final class LogPane extends StackPane {
     private final Button newMessages = new Button();
     private final ListChangeListener<LogLine> onChange = this::changed;
     private boolean follow = true;
+    private boolean scrollQueued;
     private ObservableList<LogLine> shown;
 
     LogPane(MainViewModel vm, I18n i18n) {
@@ -98,10 +99,26 @@ final class LogPane extends StackPane {
         }
     }
 
+    /// Deferred to the next pulse: this listener may run before the list's skin has counted the
+    /// new lines, and a scroll then would stop at the old end. The flow's own `scrollTo` shows the
+    /// last line whole, even when it wraps onto several lines.
     private void scrollToEnd() {
-        if (!list.getItems().isEmpty()) {
-            list.scrollTo(list.getItems().size() - 1);
+        if (scrollQueued) {
+            return;
         }
+        scrollQueued = true;
+        Platform.runLater(() -> {
+            scrollQueued = false;
+            int last = list.getItems().size() - 1;
+            if (last < 0) {
+                return;
+            }
+            list.scrollTo(last);
+            if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                list.layout();
+                flow.scrollTo(last);
+            }
+        });
     }
 
     private void copySelection() {
