@@ -1,0 +1,84 @@
+package dev.parley.ui;
+
+import dev.parley.client.ClientConfig;
+import dev.parley.client.ClientEvent;
+import dev.parley.client.ParleyClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BooleanSupplier;
+import javafx.stage.Stage;
+import org.awaitility.Awaitility;
+import org.testfx.util.WaitForAsyncUtils;
+
+/// What the window tests share: a window on a temp data folder, reads on the FX thread, and
+/// bounded waits.
+final class WindowFixture {
+
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    private WindowFixture() {}
+
+    static ParleyWindow open(Stage stage, String name, int port) throws IOException {
+        var data = Files.createTempDirectory("parley-ui-test");
+        var settings = new Settings();
+        settings.name(name);
+        settings.port(port);
+        settings.language("en");
+        settings.size(1100, 720);
+        return ParleyWindow.open(stage, settings, data);
+    }
+
+    /// Reads something from the scene graph or a view model on the FX thread.
+    static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void until(String what, BooleanSupplier condition) {
+        Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> fx(condition::getAsBoolean));
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /// A second person: the real client library, its events collected.
+    record Peer(ParleyClient client, BlockingQueue<ClientEvent> events) implements AutoCloseable {
+        static Peer join(URI server, String name) {
+            var events = new LinkedBlockingQueue<ClientEvent>();
+            var client = new ParleyClient(ClientConfig.of(server, name, "lobby", null), events::add);
+            client.connect();
+            return new Peer(client, events);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+
+    static List<String> logTexts(ParleyWindow window, String room) {
+        return fx(() -> window.model().log().lines(room).stream().map(LogLine::text).toList());
+    }
+
+    static void shutdown(ParleyWindow window) {
+        if (window != null) {
+            WaitForAsyncUtils.asyncFx(() -> { window.shutdown(); return null; });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+}
