@@ -49,7 +49,17 @@ final class RawWebSocket implements AutoCloseable {
 
     /// Opens a socket and sends an upgrade request with `extraHeaders` (raw lines).
     static RawWebSocket connect(int port, String pathAndQuery, String... extraHeaders) throws IOException {
-        var socket = new Socket("127.0.0.1", port);
+        return connect(0, port, pathAndQuery, extraHeaders);
+    }
+
+    /// As [#connect(int, String, String...)] with a receive buffer of `receiveBuffer` bytes
+    /// (0: the system's), set before connecting so that TCP's window stays that small.
+    static RawWebSocket connect(int receiveBuffer, int port, String pathAndQuery, String... extraHeaders) throws IOException {
+        var socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(10_000);
         var key = new byte[16];
         RANDOM.nextBytes(key);
