@@ -41,8 +41,10 @@ class DeadPeerTest {
         }
     }
 
+    /// Reads (answering pings) until `needle` comes; gives up after 10 s with what it saw.
     private static String awaitLeft(RawWebSocket watcher, String needle) throws IOException {
-        while (true) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
             var frame = watcher.read();
             if (frame.opcode() == RawWebSocket.PING) {
                 watcher.send(true, 0, RawWebSocket.PONG, frame.payload(), true);
@@ -50,5 +52,6 @@ class DeadPeerTest {
                 return frame.text();
             }
         }
+        return "still not closed after 10 s";
     }
 }
