@@ -5,6 +5,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -41,6 +42,7 @@ public final class ChatEndpoint extends Endpoint {
                 session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> service.onText(connection, text));
                 session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) ignored ->
                         service.onBinary(connection));
+                session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.heard());
                 service.start(connection, room);
             }
             case ChatService.Rejected(var refused) -> refuse(core, refused);

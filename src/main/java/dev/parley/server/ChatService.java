@@ -73,6 +73,7 @@ final class ChatService {
     }
 
     void onText(Connection connection, String text) {
+        connection.heard();
         hub.metrics.received();
         switch (connection.rate.take()) {
             case ALLOWED -> { }
@@ -93,13 +94,13 @@ final class ChatService {
     }
 
     void onBinary(Connection connection) {
+        connection.heard();
         hub.metrics.received();
         hub.refuse(connection, ErrorCode.BAD_MESSAGE, "binary frames are not supported; send JSON text", null);
     }
 
 
-    /// The reader fell more than `maxOutboundBytes` behind: close it without waiting for it,
-    /// and cut the socket if even the close frame cannot get through.
+    /// The reader fell more than `maxOutboundBytes` behind: close it without waiting for it.
     private void tooSlow(Connection connection) {
         try {
             hub.timer.execute(() -> {
@@ -107,21 +108,37 @@ final class ChatService {
                 closed(connection);
                 connection.core.close(Admission.POLICY, "too slow", Callback.NOOP);
             });
-            hub.timer.schedule(() -> {
-                if (!connection.core.isClosed()) {
-                    connection.core.abort();
-                }
-            }, ABORT_AFTER_MS, TimeUnit.MILLISECONDS);
+            abortLater(connection);
         } catch (RejectedExecutionException stopping) {
             connection.core.abort();
         }
     }
 
-    /// WebSocket pings keep NAT entries alive and let the idle timeout find half-open peers.
+    /// Closes connections silent for longer than `idleTimeout` (a live peer answers our pings,
+    /// a half-open one cannot), then pings the rest. Jetty's own idle timeout would not do:
+    /// the pings themselves count as activity there.
     void pingAll() {
+        long now = System.nanoTime();
+        long idle = hub.limits.idleTimeout().toNanos();
         for (var connection : hub.connections) {
-            connection.core.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
+            if (idle > 0 && connection.silentNanos(now) > idle) {
+                hub.log.log(connection.clientId + " was silent too long; disconnected");
+                closed(connection);
+                connection.core.close(1001, "idle", Callback.NOOP);
+                abortLater(connection);
+            } else {
+                connection.core.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
+            }
         }
+    }
+
+    /// Cuts the socket if even the close frame cannot get through.
+    private void abortLater(Connection connection) {
+        hub.timer.schedule(() -> {
+            if (!connection.core.isClosed()) {
+                connection.core.abort();
+            }
+        }, ABORT_AFTER_MS, TimeUnit.MILLISECONDS);
     }
 
     void closed(Connection connection) {

@@ -19,6 +19,8 @@ final class Connection {
     private final List<String> rooms = new ArrayList<>(2);
     private final AtomicBoolean gone = new AtomicBoolean();
     private Outbox outbox;
+    /// When a frame (or a pong) last came in: the idle check's clock.
+    private volatile long lastHeardNanos = System.nanoTime();
 
     Connection(CoreSession core, String clientId, String address, boolean loopback, String since, RateLimiter rate) {
         this.core = core;
@@ -27,6 +29,14 @@ final class Connection {
         this.loopback = loopback;
         this.since = since;
         this.rate = rate;
+    }
+
+    void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    long silentNanos(long now) {
+        return now - lastHeardNanos;
     }
 
     void attach(Outbox newOutbox) {

@@ -8,10 +8,12 @@ import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 
-/// The outbound queue of one connection: at most one send in flight, the rest queued here and
-/// bounded by `maxBytes`. A reader that falls further behind is reported to `onOverflow` (which
-/// closes it) instead of making anybody wait. Callbacks that complete on the sending thread are
-/// trampolined (the `phase` hand-off) so a long queue never deepens the stack.
+/// The outbound queue of one connection: one send in flight, the rest queued here and bounded
+/// by `maxBytes`. A reader that falls further behind is reported to `onOverflow` (which closes
+/// it) instead of making anybody wait. When frames pile up, up to [#MAX_BATCH] of them go to
+/// Jetty as one batch (one socket write) ahead of the awaited one. Callbacks that complete on
+/// the sending thread are trampolined (the `phase` hand-off) so a long queue never deepens the
+/// stack.
 final class Outbox implements Callback {
 
     private static final int IDLE = 0;
@@ -19,6 +21,9 @@ final class Outbox implements Callback {
     private static final int SENDING = 2;
     private static final int RETURNED = 3;
     private static final int DONE = 4;
+
+    /// Frames handed to Jetty's flusher without waiting, before one that is waited for.
+    static final int MAX_BATCH = 32;
 
     private record Close(int code, String reason) {}
 
@@ -30,6 +35,17 @@ final class Outbox implements Callback {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicInteger phase = new AtomicInteger(IDLE);
     private volatile boolean closed;
+    private final Callback batched = new Callback() {
+        @Override
+        public void succeeded() {
+            metrics.sent();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            Outbox.this.failedQuietly();
+        }
+    };
 
     Outbox(CoreSession core, long maxBytes, Metrics metrics, Runnable onOverflow) {
         this.core = core;
@@ -79,6 +95,7 @@ final class Outbox implements Callback {
     }
 
     private void run() {
+        int inBatch = 0;
         while (true) {
             var next = queue.poll();
             if (next == null) {
@@ -95,6 +112,16 @@ final class Outbox implements Callback {
             }
             var frame = (Outgoing) next;
             queuedBytes.addAndGet(-frame.size());
+            if (inBatch < MAX_BATCH && queue.peek() instanceof Outgoing) {
+                inBatch++;
+                try {
+                    core.sendFrame(new Frame(OpCode.TEXT, frame.payload()), batched, true);
+                } catch (RuntimeException refused) {
+                    failedQuietly();
+                }
+                continue;
+            }
+            inBatch = 0;
             phase.set(SENDING);
             try {
                 core.sendFrame(new Frame(OpCode.TEXT, frame.payload()), this, false);
@@ -118,10 +145,14 @@ final class Outbox implements Callback {
 
     @Override
     public void failed(Throwable cause) {
+        failedQuietly();
+        resume();
+    }
+
+    private void failedQuietly() {
         metrics.sendFailed();
         closed = true;
         queue.clear();
-        resume();
     }
 
     private void resume() {

@@ -35,11 +35,11 @@ public final class ParleyServer implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private ParleyServer(ServerConfig config, ServerLog log) {
+    private ParleyServer(ServerConfig config, HistoryStore store, ServerLog log) {
         this.config = config;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timer").daemon().factory());
         var metrics = new Metrics();
-        this.hub = new Hub(config, HistoryStores.open(config), metrics, timer, log);
+        this.hub = new Hub(config, store, metrics, timer, log);
         this.service = new ChatService(hub, new Admission(config));
         var threads = new QueuedThreadPool();
         threads.setName("parley-http");
@@ -79,7 +79,7 @@ public final class ParleyServer implements AutoCloseable {
 
     /// Like [#start(ServerConfig)], reporting joins, leaves and refusals to `log`.
     public static ParleyServer start(ServerConfig config, ServerLog log) throws IOException {
-        var server = new ParleyServer(config, log);
+        var server = new ParleyServer(config, HistoryStores.open(config, log), log);
         try {
             server.jetty.start();
         } catch (Exception failure) {

@@ -41,16 +41,43 @@ public final class ServerAddresses {
         return List.copyOf(result);
     }
 
-    /// `ws://HOST:PORT/ws`, with IPv6 in brackets and without a scope id.
+    /// `ws://HOST:PORT/ws`; IPv6 in brackets, in its short form (RFC 5952), without a scope id.
     public static URI uri(InetAddress address, int port) {
-        var host = address.getHostAddress();
-        int scope = host.indexOf('%');
-        if (scope >= 0) {
-            host = host.substring(0, scope);
-        }
-        if (address instanceof Inet6Address) {
-            host = "[" + host + "]";
-        }
+        var host = address instanceof Inet6Address ? "[" + shortIpv6(address.getAddress()) + "]" : address.getHostAddress();
         return URI.create("ws://" + host + ":" + port + "/ws");
+    }
+
+    /// The longest run (two or more) of zero groups becomes `::`; groups lose leading zeros.
+    private static String shortIpv6(byte[] bytes) {
+        var groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        var out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
     }
 }
