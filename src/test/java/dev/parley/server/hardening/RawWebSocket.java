@@ -41,8 +41,9 @@ final class RawWebSocket implements AutoCloseable {
 
     private RawWebSocket(Socket socket, int status, Map<String, String> headers) throws IOException {
         this.socket = socket;
-        this.in = new DataInputStream(socket.getInputStream());
-        this.out = socket.getOutputStream();
+        // Buffered both ways: a syscall per header byte would make this peer the bottleneck.
+        this.in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024));
+        this.out = new java.io.BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         this.status = status;
         this.headers = headers;
     }
@@ -105,7 +106,7 @@ final class RawWebSocket implements AutoCloseable {
 
     /// Writes one frame. `masked` false breaks RFC 6455 5.1 on purpose; `rsv` sets RSV1–3 (bits 4–6).
     void send(boolean fin, int rsv, int opcode, byte[] payload, boolean masked) throws IOException {
-        sendHeader(fin, rsv, opcode, payload.length, masked);
+        writeHeader(fin, rsv, opcode, payload.length, masked);
         var mask = new byte[4];
         RANDOM.nextBytes(mask);
         if (masked) {
@@ -121,6 +122,11 @@ final class RawWebSocket implements AutoCloseable {
 
     /// Writes only a frame header, declaring `length` bytes (up to 2^63-1) that never follow.
     void sendHeader(boolean fin, int rsv, int opcode, long length, boolean masked) throws IOException {
+        writeHeader(fin, rsv, opcode, length, masked);
+        out.flush();
+    }
+
+    private void writeHeader(boolean fin, int rsv, int opcode, long length, boolean masked) throws IOException {
         out.write((fin ? 0x80 : 0) | (rsv << 4) | opcode);
         int maskBit = masked ? 0x80 : 0;
         if (length < 126) {
@@ -135,7 +141,6 @@ final class RawWebSocket implements AutoCloseable {
                 out.write((int) (length >> shift));
             }
         }
-        out.flush();
     }
 
     void sendText(String text) throws IOException {
