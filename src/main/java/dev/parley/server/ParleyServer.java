@@ -28,6 +28,8 @@ public final class ParleyServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Server jetty;
+    static final int SOCKET_SEND_BUFFER = 256 * 1024;
+
     private final ServerConnector connector;
     private final ChatService service;
     private final Hub hub;
@@ -49,6 +51,9 @@ public final class ParleyServer implements AutoCloseable {
         this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
+        // A fixed send buffer: Linux would otherwise autotune it to ~3 MB per connection, so a
+        // reader that stops would hold megabytes in the kernel before maxOutboundBytes is reached.
+        connector.setAcceptedSendBufferSize(SOCKET_SEND_BUFFER);
         jetty.addConnector(connector);
         jetty.setHandler(new OriginGuard(context(metrics), config.allowedOrigins(), metrics.originRefusals::increment));
         jetty.setStopTimeout(GOODBYE.toMillis());

@@ -1,0 +1,112 @@
+package dev.parley.server.hardening;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.protocol.Limits;
+import dev.parley.server.ParleyServer;
+import dev.parley.server.ServerConfig;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/// One member stops reading while 50 others chat at full speed: its outbound queue is bounded,
+/// it is closed, the server's heap stays bounded and nobody else waits for it.
+@Timeout(value = 120, unit = SECONDS)
+class SlowReaderTest {
+
+    private static final int CHATTERS = 50;
+    private static final int MESSAGES_EACH = 20;
+    private static final long QUEUE_LIMIT = 256 * 1024;
+    private static final String FILLER = "x".repeat(1_500);
+
+    @Test
+    void aReaderThatStopsIsClosedAndDelaysNobody() throws Exception {
+        var limits = Limits.DEFAULTS.withRate(0, 0).withMaxOutboundBytes(QUEUE_LIMIT).withConnections(1_000, 1_000);
+        try (var server = ParleyServer.start(ServerConfig.forTests().withLimits(limits))) {
+            var baseline = run(server.port(), "warm");
+            baseline = run(server.port(), "base");
+            long heapBefore = usedHeap();
+
+            try (var slow = RawWebSocket.connect(4_096, server.port(), "/ws?clientId=slow")) {
+                assertThat(slow.status).isEqualTo(101);
+                var withSlow = run(server.port(), "load");
+                long heapAfter = usedHeap();
+                System.out.printf("slow reader: p99 without %d µs, with %d µs; heap growth %d KiB%n",
+                        baseline / 1_000, withSlow / 1_000, (heapAfter - heapBefore) / 1024);
+                assertThat(withSlow).as("p99 latency of the others, in ns")
+                        .isLessThanOrEqualTo(2 * baseline + 10_000_000L);
+                assertThat(heapAfter - heapBefore).as("heap growth").isLessThan(64L * 1024 * 1024);
+                // The slow one is gone: only the server knows, its socket is never read.
+                for (int i = 0; i < 100 && server.stats().connections() > 0; i++) {
+                    Thread.sleep(50);
+                }
+                assertThat(server.stats().connections()).as("the slow reader was closed").isZero();
+            }
+        }
+    }
+
+    /// Every chatter sends MESSAGES_EACH messages as fast as it can and reads everything; returns
+    /// the p99 of send-to-delivery latency over all deliveries (nanoseconds).
+    private static long run(int port, String tag) throws Exception {
+        var latencies = Collections.synchronizedList(new ArrayList<Long>());
+        var sockets = new ArrayList<RawWebSocket>();
+        for (int i = 0; i < CHATTERS; i++) {
+            var socket = RawWebSocket.connect(port, "/ws?clientId=" + tag + i);
+            socket.readTextContaining("\"welcome\"");
+            sockets.add(socket);
+        }
+        int expected = CHATTERS * MESSAGES_EACH;
+        var done = new CountDownLatch(CHATTERS);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var socket : sockets) {
+                threads.submit(() -> read(socket, expected, latencies, done));
+            }
+            for (var socket : sockets) {
+                threads.submit(() -> {
+                    for (int m = 0; m < MESSAGES_EACH; m++) {
+                        socket.sendText("{\"type\":\"chat\",\"payload\":{\"text\":\"t=" + System.nanoTime() + " " + FILLER + "\"}}");
+                    }
+                    return null;
+                });
+            }
+            assertThat(done.await(60, SECONDS)).as("every chatter got every message").isTrue();
+        }
+        for (var socket : sockets) {
+            socket.close();
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        assertThat(sorted).hasSize(expected * CHATTERS);
+        return sorted.get((int) (sorted.size() * 0.99));
+    }
+
+    private static Void read(RawWebSocket socket, int expected, List<Long> latencies, CountDownLatch done) throws IOException {
+        int seen = 0;
+        while (seen < expected) {
+            var text = socket.readTextContaining("\"t=");
+            int at = text.text().indexOf("\"t=") + 3;
+            long sent = Long.parseLong(text.text().substring(at, text.text().indexOf(' ', at)));
+            latencies.add(System.nanoTime() - sent);
+            seen++;
+        }
+        done.countDown();
+        return null;
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        long heap = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+            heap = Math.min(heap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return heap;
+    }
+}
