@@ -77,8 +77,8 @@ class SeedDemoPageTest {
         try (var server = startOnTheSeedPort(List.of(pageOrigin));
              var browser = new Browser()) {
             var events = new LinkedBlockingQueue<ClientEvent>();
-            try (var java = new ParleyClient(ClientConfig.of(server.localUri(), "java", "lobby", null), events::add)) {
-                java.connect();
+            try (var javaPeer = new ParleyClient(ClientConfig.of(server.localUri(), "java", "lobby", null), events::add)) {
+                javaPeer.connect();
                 browser.open(pageOrigin + "/");
                 browser.awaitText("#log", log -> log.contains("[open] connected"), WAIT);
                 browser.awaitText("#log", log -> log.contains("\"type\":\"system\",\"payload\":\"browser-demo joined\""), WAIT);
