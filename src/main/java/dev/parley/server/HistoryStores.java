@@ -1,0 +1,27 @@
+package dev.parley.server;
+
+import dev.parley.server.history.SqliteHistoryStore;
+import java.io.IOException;
+import java.nio.file.Files;
+
+/// The one place that chooses where a server keeps its history.
+public final class HistoryStores {
+
+    /// The history file inside the data folder.
+    public static final String FILE_NAME = "history.db";
+
+    private HistoryStores() {}
+
+    /// SQLite in `dataDir/history.db` when the config has a data folder, memory otherwise.
+    /// What the SQLite store had to do at startup (a damaged file moved aside) goes to `log`.
+    public static HistoryStore open(ServerConfig config, ServerLog log) throws IOException {
+        int retention = config.limits().historyRetention();
+        if (config.dataDir() == null) {
+            return new MemoryHistoryStore(retention);
+        }
+        Files.createDirectories(config.dataDir());
+        var store = SqliteHistoryStore.open(config.dataDir().resolve(FILE_NAME), retention);
+        store.startupNotice().ifPresent(log::log);
+        return store;
+    }
+}

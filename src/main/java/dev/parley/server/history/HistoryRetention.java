@@ -1,0 +1,74 @@
+package dev.parley.server.history;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/// Keeps the last `keep` messages of each room. Used by the writer thread only. Deleting
+/// never lowers a room's highest seq (the newest `keep >= 1` rows stay), so seqs are never
+/// given twice.
+final class HistoryRetention {
+
+    private static final System.Logger LOG = System.getLogger(HistoryRetention.class.getName());
+
+    private final int keep;
+    private final int every;
+    private final Map<String, Long> lastSeq;
+    private final Map<String, Long> prunedThrough = new HashMap<>();
+    private int storedSincePrune;
+
+    HistoryRetention(int keep, Map<String, Long> lastSeqs) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("retention must keep at least one message a room, not " + keep);
+        }
+        this.keep = keep;
+        // Often enough that a room never holds much more than `keep`, rarely enough that a
+        // busy room pays one DELETE per thousand messages, not one per message.
+        this.every = Math.min(keep, 1_000);
+        this.lastSeq = new HashMap<>(lastSeqs);
+    }
+
+    void stored(List<HistoryWriter.Append> batch) {
+        for (var append : batch) {
+            lastSeq.merge(append.chat().room(), append.chat().seq(), Math::max);
+        }
+        storedSincePrune += batch.size();
+    }
+
+    boolean due() {
+        return storedSincePrune >= every;
+    }
+
+    /// Deletes what is past retention in one transaction; returns the number of rows deleted.
+    /// A failure is logged and tried again at the next pass: retention is housekeeping.
+    int prune(Connection connection) {
+        storedSincePrune = 0;
+        var done = new HashMap<String, Long>();
+        int deleted = 0;
+        try (var delete = connection.prepareStatement("DELETE FROM messages WHERE room = ? AND seq <= ?")) {
+            for (var room : lastSeq.entrySet()) {
+                long through = room.getValue() - keep;
+                if (through > prunedThrough.getOrDefault(room.getKey(), 0L)) {
+                    delete.setString(1, room.getKey());
+                    delete.setLong(2, through);
+                    deleted += delete.executeUpdate();
+                    done.put(room.getKey(), through);
+                }
+            }
+            connection.commit();
+            prunedThrough.putAll(done);
+            return deleted;
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "history retention failed; will try again later", e);
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the transaction is gone either way
+            }
+            return 0;
+        }
+    }
+}

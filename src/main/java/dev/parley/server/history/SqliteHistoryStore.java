@@ -1,0 +1,194 @@
+package dev.parley.server.history;
+
+import dev.parley.protocol.Message.Chat;
+import dev.parley.server.HistoryStore;
+import dev.parley.server.history.HistoryWriter.Append;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/// Room history in one SQLite file (`history.db`, WAL, `synchronous=NORMAL`; see
+/// [HistoryFiles] for what a crash or a power loss can cost). [#append] gives the room's next
+/// `seq` at once and queues the row; one writer thread commits whatever is queued in one
+/// transaction and then completes the futures, per room in `seq` order. A resend of
+/// `(from, cid)` — stored or still queued — gets the original back and stores nothing.
+/// Open with [SqliteHistoryStore#open], which never fails on a damaged file.
+public final class SqliteHistoryStore implements HistoryStore {
+
+    static final int DEFAULT_MAX_BATCH = 1_000;
+
+    private final Object lock = new Object();
+    private final Map<String, Long> givenSeq;                       // guarded by lock
+    private final Map<String, Append> inFlight = new HashMap<>();   // guarded by lock; key from + NUL + cid
+    private final Map<String, Long> committedSeq;
+    private final HistoryDatabase database;
+    private final HistoryWriter writer;
+    private final Thread writerThread;
+    private boolean closed;                                         // guarded by lock
+
+    private SqliteHistoryStore(HistoryDatabase database, int retention, int maxBatch) throws SQLException {
+        this.database = database;
+        this.givenSeq = new HashMap<>(database.lastSeqs());
+        this.committedSeq = new ConcurrentHashMap<>(database.lastSeqs());
+        this.writer = new HistoryWriter(database.writeConnection(), maxBatch,
+                new HistoryRetention(retention, database.lastSeqs()), new Acknowledger());
+        // Retention may have been lowered since the last run.
+        writer.submit(new HistoryWriter.Prune(new CompletableFuture<>()));
+        this.writerThread = Thread.ofPlatform().name("parley-history-writer").daemon().start(writer);
+    }
+
+    /// Opens (or creates) the history at `file`, keeping the last `retention` messages a room.
+    /// A damaged file is moved aside and a fresh one started; a file that cannot be opened at
+    /// all is left alone and a temporary one used. Either way [#startupNotice] says what happened.
+    public static SqliteHistoryStore open(java.nio.file.Path file, int retention) {
+        return open(file, retention, DEFAULT_MAX_BATCH);
+    }
+
+    /// `maxBatch` 1 is one transaction per message: for the benchmark that compares the two.
+    static SqliteHistoryStore open(java.nio.file.Path file, int retention, int maxBatch) {
+        var database = HistoryDatabase.openOrRecover(file);
+        try {
+            return new SqliteHistoryStore(database, retention, maxBatch);
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw new IllegalStateException("cannot start the history writer on " + database.file(), e);
+        }
+    }
+
+    /// What was done at startup when `history.db` was damaged or could not be opened.
+    public Optional<String> startupNotice() {
+        return Optional.ofNullable(database.notice());
+    }
+
+    /// The database file in use (a temporary one when the data folder's could not be opened).
+    public java.nio.file.Path file() {
+        return database.file();
+    }
+
+    @Override
+    public CompletableFuture<Stored> append(String room, String from, String text, String cid, Instant time) {
+        Objects.requireNonNull(room, "room");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(text, "text");
+        long timeMs = time.toEpochMilli();
+        var key = from + '\0' + cid;
+        synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the history store is closed"));
+            }
+            if (cid != null) {
+                var queued = inFlight.get(key);
+                if (queued != null) {
+                    return queued.done().thenApply(stored -> new Stored(stored.chat(), true));
+                }
+                try {
+                    var original = database.lookup().byCid(from, cid);
+                    if (original != null) {
+                        return CompletableFuture.completedFuture(new Stored(original, true));
+                    }
+                } catch (SQLException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            }
+            long seq = givenSeq.merge(room, 1L, Long::sum);
+            var append = new Append(HistorySql.chat(room, seq, from, text, timeMs, cid), timeMs, new CompletableFuture<>());
+            if (cid != null) {
+                inFlight.put(key, append);
+            }
+            writer.submit(append);
+            return append.done();
+        }
+    }
+
+    @Override
+    public List<Chat> page(String room, Long after, Long before, int limit) {
+        try {
+            return database.reader().page(room, after, before, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the history of " + room + " failed", e);
+        }
+    }
+
+    @Override
+    public long lastSeq(String room) {
+        return committedSeq.getOrDefault(room, 0L);
+    }
+
+    @Override
+    public List<Chat> search(String query, int limit) {
+        try {
+            return database.reader().search(query, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("searching the history failed", e);
+        }
+    }
+
+    long transactions() {
+        return writer.transactions();
+    }
+
+    /// Runs retention now; completes with the number of messages deleted.
+    CompletableFuture<Integer> prune() {
+        var done = new CompletableFuture<Integer>();
+        synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the history store is closed"));
+            }
+            writer.submit(new HistoryWriter.Prune(done));
+        }
+        return done;
+    }
+
+    /// Stores everything queued, completes every future, closes the file. Idempotent.
+    @Override
+    public synchronized void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            writer.submit(new HistoryWriter.Stop());
+        }
+        boolean interrupted = false;
+        while (writerThread.isAlive()) {
+            try {
+                writerThread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        database.close();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Acknowledger implements HistoryWriter.Acknowledger {
+        @Override
+        public void committed(List<Append> batch) {
+            for (var append : batch) {
+                committedSeq.merge(append.chat().room(), append.chat().seq(), Math::max);
+                append.done().complete(new Stored(append.chat(), false));
+            }
+            forget(batch);
+        }
+
+        @Override
+        public void failed(List<Append> batch, SQLException cause) {
+            forget(batch);
+            batch.forEach(append -> append.done().completeExceptionally(cause));
+        }
+
+        private void forget(List<Append> batch) {
+            synchronized (lock) {
+                batch.forEach(append -> inFlight.remove(append.chat().from() + '\0' + append.chat().cid(), append));
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.parley.protocol.Limits;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class LimitsTest {
+
+    @Test
+    void messagesBeyondTheBurstAreRefusedWithRateLimited() {
+        var config = ServerConfig.forTests().withLimits(Limits.DEFAULTS.withRate(1, 5));
+        try (var server = TestServers.start(config); var alice = WsClient.connect(server, "clientId=alice").joined()) {
+            for (int i = 0; i < 8; i++) {
+                alice.send("{\"type\":\"ping\"}");
+            }
+            int pongs = 0;
+            int limited = 0;
+            for (int i = 0; i < 8; i++) {
+                var frame = alice.next();
+                var type = frame.get("type").getAsString();
+                if (type.equals("pong")) {
+                    pongs++;
+                } else if (type.equals("error")) {
+                    assertThat(frame.getAsJsonObject("payload").get("code").getAsString()).isEqualTo("rate_limited");
+                    limited++;
+                } else {
+                    i--; // a presence update
+                }
+            }
+            // One token may refill while the eight frames travel.
+            assertThat(pongs).isBetween(5, 6);
+            assertThat(limited).isEqualTo(8 - pongs);
+            alice.assertOpen();
+        }
+    }
+
+    @Test
+    void sustainedFloodingIsClosedWithPolicy() {
+        var config = ServerConfig.forTests().withLimits(Limits.DEFAULTS.withRate(1, 2));
+        try (var server = TestServers.start(config); var flood = WsClient.connect(server, "clientId=flood").joined()) {
+            for (int i = 0; i < 100 && !flood.closed.isDone(); i++) {
+                flood.send("{\"type\":\"ping\"}");
+            }
+            assertThat(flood.closeCode()).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void aReaderThatFallsBehindIsClosedAndNobodyElseWaits() {
+        var limits = Limits.DEFAULTS.withRate(0, 0).withMaxOutboundBytes(64 * 1024);
+        try (var server = TestServers.start(ServerConfig.forTests().withLimits(limits));
+             var sender = WsClient.connect(server, "clientId=sender").joined();
+             var reader = WsClient.connect(server, "clientId=reader").joined();
+             var stuck = WsClient.connect(server, "clientId=stuck", Map.of(), false)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().connections() == 3);
+            var text = "z".repeat(3_000);
+            // Far more than the socket buffers hold: the stuck client's queue must overflow.
+            for (int i = 0; i < 2_000; i++) {
+                sender.chat(text + i);
+            }
+            for (int i = 0; i < 2_000; i++) {
+                assertThat(reader.payload("chat").get("text").getAsString()).isEqualTo(text + i);
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().connections() == 2);
+        }
+    }
+
+    @Test
+    void silentConnectionsAreClosedWhileThoseAnsweringPingsStay() throws Exception {
+        var limits = Limits.DEFAULTS.withTimeouts(Duration.ofMillis(100), Duration.ofMillis(600));
+        try (var server = TestServers.start(ServerConfig.forTests().withLimits(limits));
+             var live = WsClient.connect(server, "clientId=live").joined();
+             var silent = WsClient.connect(server, "clientId=silent", Map.of(), false)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().connections() == 2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().connections() == 1);
+            Thread.sleep(900);
+            live.assertOpen();
+            live.send("{\"type\":\"ping\"}");
+            assertThat(live.payload("pong")).isNotNull();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.protocol.Message.Chat;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MemoryHistoryStoreTest {
+
+    private final MemoryHistoryStore store = new MemoryHistoryStore(5);
+
+    private HistoryStore.Stored append(String room, String from, String text, String cid) {
+        return store.append(room, from, text, cid, Instant.parse("2026-01-01T00:00:00Z")).join();
+    }
+
+    private static List<Long> seqs(List<Chat> chats) {
+        return chats.stream().map(Chat::seq).toList();
+    }
+
+    @Test
+    void eachRoomNumbersItsMessagesFromOne() {
+        assertThat(append("a", "x", "1", null).chat().seq()).isEqualTo(1);
+        assertThat(append("a", "x", "2", null).chat().seq()).isEqualTo(2);
+        assertThat(append("b", "x", "1", null).chat().seq()).isEqualTo(1);
+        assertThat(store.lastSeq("a")).isEqualTo(2);
+        assertThat(store.lastSeq("none")).isZero();
+        var chat = store.page("a", null, null, 10).getFirst();
+        assertThat(chat.room()).isEqualTo("a");
+        assertThat(chat.from()).isEqualTo("x");
+        assertThat(chat.time()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(chat.id()).isNotBlank();
+    }
+
+    @Test
+    void theSameSenderAndCidIsStoredOnce() {
+        var first = append("a", "alice", "hi", "c1");
+        var again = append("a", "alice", "hi again", "c1");
+        var otherSender = append("a", "bob", "hi", "c1");
+        assertThat(first.duplicate()).isFalse();
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.chat()).isEqualTo(first.chat());
+        assertThat(otherSender.duplicate()).isFalse();
+        assertThat(store.lastSeq("a")).isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheLastRetentionMessagesAreKept() {
+        for (int i = 1; i <= 8; i++) {
+            append("a", "x", "m" + i, null);
+        }
+        assertThat(seqs(store.page("a", null, null, 100))).containsExactly(4L, 5L, 6L, 7L, 8L);
+        assertThat(seqs(store.page("a", 0L, null, 100))).containsExactly(4L, 5L, 6L, 7L, 8L);
+    }
+
+    @Test
+    void pagesGoForwardAfterAndBackBefore() {
+        for (int i = 1; i <= 5; i++) {
+            append("a", "x", "m" + i, null);
+        }
+        assertThat(seqs(store.page("a", 1L, null, 2))).containsExactly(2L, 3L);
+        assertThat(seqs(store.page("a", null, 5L, 2))).containsExactly(3L, 4L);
+        assertThat(seqs(store.page("a", 1L, 4L, 10))).containsExactly(2L, 3L);
+        assertThat(seqs(store.page("a", null, null, 3))).containsExactly(3L, 4L, 5L);
+        assertThat(store.page("a", 5L, null, 10)).isEmpty();
+        assertThat(store.page("nowhere", null, null, 10)).isEmpty();
+    }
+
+    @Test
+    void searchFindsTextNewestFirst() {
+        append("a", "x", "Hello there", null);
+        store.append("b", "y", "say hello", null, Instant.parse("2026-01-02T00:00:00Z")).join();
+        append("a", "x", "nothing", null);
+        assertThat(store.search("HELLO", 10)).extracting(Chat::text).containsExactly("say hello", "Hello there");
+        assertThat(store.search("hello", 1)).hasSize(1);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/// A client that speaks only the Bun seed's protocol: `clientId` in the query,
+/// `{"type":"chat","payload":{"text":…}}` out, and it reads `system`, `chat {from,text,time}`
+/// and `error` — the seed's demo page must work against Parley unchanged.
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class SeedCompatibilityTest {
+
+    @Test
+    void theSeedsClientJoinsChatsAndGetsErrors() {
+        try (var server = TestServers.start();
+             var demo = WsClient.connect(server, "clientId=browser-demo");
+             var other = WsClient.connect(server, "clientId=other")) {
+            var system = demo.next("system");
+            assertThat(system.get("payload").isJsonPrimitive()).isTrue();
+            assertThat(system.get("payload").getAsString()).isEqualTo("browser-demo joined");
+
+            demo.send("{\"type\":\"chat\",\"payload\":{\"text\":\"hi from the seed\"}}");
+            for (var reader : new WsClient[] {demo, other}) {
+                var chat = reader.payload("chat");
+                assertThat(chat.get("from").getAsString()).isEqualTo("browser-demo");
+                assertThat(chat.get("text").getAsString()).isEqualTo("hi from the seed");
+                assertThat(Instant.parse(chat.get("time").getAsString())).isBeforeOrEqualTo(Instant.now());
+            }
+
+            demo.send("{not json");
+            var error = demo.next("error");
+            assertThat(error.getAsJsonObject("payload").get("code").getAsString()).isEqualTo("bad_json");
+            demo.assertOpen();
+        }
+    }
+}
