@@ -24,7 +24,6 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String ELEMENT = "element-6066-11e4-a52f-4d8e-a5a5-6dcb63c1dbaf";
 
     private final Process driver;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -121,7 +120,9 @@ final class Browser implements AutoCloseable {
         var body = new JsonObject();
         body.addProperty("using", "css selector");
         body.addProperty("value", css);
-        return call("POST", "/session/" + session + "/element", body).getAsJsonObject().get(ELEMENT).getAsString();
+        // A W3C element reference is an object with one member, keyed by a fixed UUID-like name.
+        var reference = call("POST", "/session/" + session + "/element", body).getAsJsonObject();
+        return reference.entrySet().iterator().next().getValue().getAsString();
     }
 
     private JsonElement call(String method, String path, JsonObject body) {
