@@ -15,7 +15,7 @@ class LimitsTest {
 
     @Test
     void messagesBeyondTheBurstAreRefusedWithRateLimited() {
-        var config = ServerConfig.forTests().withLimits(Limits.DEFAULTS.withRate(1, 5));
+        var config = ServerConfig.forTests().withLimits(Limits.DEFAULTS.withRate(0.1, 5));
         try (var server = TestServers.start(config); var alice = WsClient.connect(server, "clientId=alice").joined()) {
             for (int i = 0; i < 8; i++) {
                 alice.send("{\"type\":\"ping\"}");
@@ -43,7 +43,7 @@ class LimitsTest {
 
     @Test
     void aRateLimitedErrorNamesTheDroppedMessage() {
-        var config = ServerConfig.forTests().withLimits(Limits.DEFAULTS.withRate(0.5, 1));
+        var config = ServerConfig.forTests().withLimits(Limits.DEFAULTS.withRate(0.01, 1));
         try (var server = TestServers.start(config); var alice = WsClient.connect(server, "clientId=alice").joined()) {
             alice.send("{\"type\":\"chat\",\"payload\":{\"text\":\"first\",\"cid\":\"c1\"}}");
             alice.send("{\"type\":\"chat\",\"payload\":{\"text\":\"second\",\"cid\":\"c2\"}}");
