@@ -89,7 +89,7 @@ class LimitsTest {
     @Test
     void silentConnectionsAreClosedWhileThoseAnsweringPingsStay() throws Exception {
         // Generous margins: the CI machine is shared and busy.
-        var limits = Limits.DEFAULTS.withTimeouts(Duration.ofMillis(200), Duration.ofMillis(1_500));
+        var limits = Limits.DEFAULTS.withTimeouts(Duration.ofMillis(250), Duration.ofSeconds(3));
         try (var server = TestServers.start(ServerConfig.forTests().withLimits(limits));
              var live = WsClient.connect(server, "clientId=live").joined();
              var _ = WsClient.connect(server, "clientId=silent", Map.of(), false)) {
