@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /// With a data folder the server keeps history in SQLite: it survives a restart and `seq`
 /// carries on where it stopped.
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PersistentHistoryTest {
 
     @TempDir

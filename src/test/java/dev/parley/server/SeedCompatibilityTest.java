@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Timeout;
 /// A client that speaks only the Bun seed's protocol: `clientId` in the query,
 /// `{"type":"chat","payload":{"text":…}}` out, and it reads `system`, `chat {from,text,time}`
 /// and `error` — the seed's demo page must work against Parley unchanged.
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SeedCompatibilityTest {
 
     @Test

@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
 /// timeout; the close code is kept. Knows nothing of Parley beyond JSON.
 public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
+    /// How long to wait for a frame or a close. Generous: CI shares two cores among many JVMs,
+    /// and the first connection of a JVM also pays for class loading.
+    static final int WAIT_SECONDS = 15;
+
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
@@ -47,7 +51,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     /// For tests of other packages (the headless process) that only know the address.
     public static WsClient connect(URI endpoint, String query, Map<String, String> headers, boolean reading) {
         var client = new WsClient(reading);
-        var builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        var builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(WAIT_SECONDS));
         headers.forEach(builder::header);
         var uri = URI.create(endpoint + (query.isEmpty() ? "" : "?" + encode(query)));
         client.socket = builder.buildAsync(uri, client).join();
@@ -111,9 +115,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     /// The next frame, whatever its type.
     JsonObject next() {
         try {
-            var frame = frames.poll(5, TimeUnit.SECONDS);
+            var frame = frames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
             if (frame == null) {
-                fail("no frame within 5 s");
+                fail("no frame within " + WAIT_SECONDS + " s");
             }
             return frame;
         } catch (InterruptedException interrupted) {
@@ -123,14 +127,14 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /// The next frame of `type`, skipping others (presence updates come whenever they like).
     public JsonObject next(String type) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (System.nanoTime() < deadline) {
             var frame = next();
             if (frame.get("type").getAsString().equals(type)) {
                 return frame;
             }
         }
-        return fail("no '" + type + "' within 5 s");
+        return fail("no '" + type + "' within " + WAIT_SECONDS + " s");
     }
 
     public JsonObject payload(String type) {
@@ -158,9 +162,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public int closeCode() {
         try {
-            return closed.get(5, TimeUnit.SECONDS);
+            return closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception none) {
-            return fail("not closed within 5 s");
+            return fail("not closed within " + WAIT_SECONDS + " s");
         }
     }
 
