@@ -13,7 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /// History kept in memory (a server without a data folder, and tests): per room a ring of the
-/// last `retention` messages and the `(from, cid)` pairs they came with. Appends complete at once.
+/// last `retention` messages and the `(cid, text)` pairs they came with (a resend is the same
+/// cid, room and text, as [HistoryStore.Stored] says). Appends complete at once.
 public final class MemoryHistoryStore implements HistoryStore {
 
     private final int retention;
@@ -37,7 +38,7 @@ public final class MemoryHistoryStore implements HistoryStore {
         private long lastSeq;
 
         synchronized Stored append(String room, String from, String text, String cid, Instant time) {
-            var key = cid == null ? null : from + '\u0000' + cid;
+            var key = cid == null ? null : cid + '\u0000' + text;
             if (key != null && byCid.get(key) instanceof Chat original) {
                 return new Stored(original, true);
             }

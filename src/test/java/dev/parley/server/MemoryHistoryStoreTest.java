@@ -34,14 +34,17 @@ class MemoryHistoryStoreTest {
     }
 
     @Test
-    void theSameSenderAndCidIsStoredOnce() {
+    void aResendIsTheSameCidAndTextWhateverTheSendersNameBecame() {
         var first = append("a", "alice", "hi", "c1");
-        var again = append("a", "alice", "hi again", "c1");
-        var otherSender = append("a", "bob", "hi", "c1");
+        var again = append("a", "alice", "hi", "c1");
+        var renamed = append("a", "alice-2", "hi", "c1");
+        var otherText = append("a", "bob", "something else", "c1");
         assertThat(first.duplicate()).isFalse();
         assertThat(again.duplicate()).isTrue();
         assertThat(again.chat()).isEqualTo(first.chat());
-        assertThat(otherSender.duplicate()).isFalse();
+        assertThat(renamed.duplicate()).as("a client renamed on a fast reconnect").isTrue();
+        assertThat(renamed.chat()).isEqualTo(first.chat());
+        assertThat(otherText.duplicate()).isFalse();
         assertThat(store.lastSeq("a")).isEqualTo(2);
     }
 
