@@ -1,0 +1,47 @@
+package dev.parley.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/// What `parley` does before any window or server starts: help without `--headless`, and a clear
+/// word instead of a stack trace when there is no display.
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class MainTest {
+
+    record Run(int exit, String output) {}
+
+    private static Run run(String... args) throws Exception {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        var process = builder.start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+
+    @Test
+    void helpPrintsUsageWithoutHeadless() throws Exception {
+        var help = run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.output()).contains("Usage: parley").contains("--headless").contains("--port");
+    }
+
+    @Test
+    void withoutADisplayTheWindowSaysWhatToDoInstead() throws Exception {
+        var noDisplay = run();
+        assertThat(noDisplay.exit()).isEqualTo(1);
+        assertThat(noDisplay.output()).contains("no display found").contains("--headless")
+                .doesNotContain("Exception");
+    }
+}
