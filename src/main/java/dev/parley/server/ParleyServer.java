@@ -1,36 +1,171 @@
 package dev.parley.server;
 
+import dev.parley.protocol.Message.SystemNotice;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /// The embedded chat server: Jetty with the `/ws` endpoint, `/healthz`, `/metrics` and the web
 /// page. Started from code (the window's Host toggle, `--headless`, tests).
 public final class ParleyServer implements AutoCloseable {
 
-    private ParleyServer() {}
+    /// How long [#stop] lets members receive "room is closing" and the close frame.
+    private static final Duration GOODBYE = Duration.ofMillis(500);
+
+    private final ServerConfig config;
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final ChatService service;
+    private final Hub hub;
+    private final ScheduledExecutorService timer;
+    private final long startedNanos = System.nanoTime();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private ParleyServer(ServerConfig config, ServerLog log) {
+        this.config = config;
+        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timer").daemon().factory());
+        var metrics = new Metrics();
+        this.hub = new Hub(config, HistoryStores.open(config), metrics, timer, log);
+        this.service = new ChatService(hub, new Admission(config));
+        var threads = new QueuedThreadPool();
+        threads.setName("parley-http");
+        this.jetty = new Server(threads);
+        var http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.bindAddress());
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+        jetty.setHandler(new OriginGuard(context(metrics), config.allowedOrigins(), metrics.originRefusals::increment));
+        jetty.setStopTimeout(GOODBYE.toMillis());
+    }
+
+    private ServletContextHandler context(Metrics metrics) {
+        var context = new ServletContextHandler();
+        context.setContextPath("/");
+        var status = new ServletHolder("status", new StatusServlet(this::stats, metrics));
+        context.addServlet(status, "/healthz");
+        context.addServlet(status, "/metrics");
+        context.addServlet(new ServletHolder("web", new WebPageServlet()), "/");
+        var limits = config.limits();
+        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            container.setDefaultMaxTextMessageBufferSize(limits.maxFrameBytes());
+            container.setDefaultMaxBinaryMessageBufferSize(limits.maxFrameBytes());
+            container.setDefaultMaxSessionIdleTimeout(limits.idleTimeout().toMillis());
+            container.addEndpoint(ServerEndpointConfig.Builder.create(ChatEndpoint.class, "/ws")
+                    .configurator(new Handshake(service)).build());
+        });
+        return context;
+    }
 
     /// Binds and starts; throws [PortInUseException] when the port is taken.
-    public static ParleyServer start(ServerConfig config) throws java.io.IOException {
-        throw new UnsupportedOperationException("contract only: implemented by the server work");
+    public static ParleyServer start(ServerConfig config) throws IOException {
+        return start(config, ServerLog.SILENT);
+    }
+
+    /// Like [#start(ServerConfig)], reporting joins, leaves and refusals to `log`.
+    public static ParleyServer start(ServerConfig config, ServerLog log) throws IOException {
+        var server = new ParleyServer(config, log);
+        try {
+            server.jetty.start();
+        } catch (Exception failure) {
+            server.stop();
+            if (causedByBind(failure)) {
+                throw new PortInUseException(config.port(), failure);
+            }
+            throw failure instanceof IOException io ? io : new IOException("the server did not start: " + failure, failure);
+        }
+        server.startTimers();
+        return server;
+    }
+
+    private static boolean causedByBind(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void startTimers() {
+        long ping = config.limits().pingInterval().toMillis();
+        if (ping > 0) {
+            timer.scheduleWithFixedDelay(service::pingAll, ping, ping, TimeUnit.MILLISECONDS);
+        }
+        timer.scheduleWithFixedDelay(service.admission.throttle()::sweep, 1, 1, TimeUnit.MINUTES);
     }
 
     /// The bound port (the real one when the config asked for 0).
     public int port() {
-        throw new UnsupportedOperationException();
+        return connector.getLocalPort();
     }
 
     /// `ws://127.0.0.1:PORT/ws` (or the bind address), for the host's own window and tests.
     public URI localUri() {
-        throw new UnsupportedOperationException();
+        var host = config.bindAddress();
+        if (host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        }
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("ws://" + host + ":" + port() + "/ws");
     }
 
     public ServerStats stats() {
-        throw new UnsupportedOperationException();
+        var metrics = hub.metrics;
+        return new ServerStats(hub.connections.size(), hub.roomCount(), metrics.messagesIn.sum(),
+                metrics.messagesOut.sum(), metrics.sendFailures.sum(), Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     /// Tells every member the room is closing (`system`), closes their connections (1001),
     /// stops Jetty and frees the port. Idempotent.
     public void stop() {
-        throw new UnsupportedOperationException();
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        service.admission.closed = true;
+        var goodbye = Outgoing.of(new SystemNotice("room is closing"));
+        for (var connection : hub.connections) {
+            connection.send(goodbye);
+            connection.closeAfterFlush(1001, "server stopping");
+        }
+        long deadline = System.nanoTime() + GOODBYE.toNanos();
+        while (!hub.connections.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            jetty.stop();
+        } catch (Exception ignored) {
+            // Stopping is best effort: the threads and the port are released either way.
+        }
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        hub.store.close();
     }
 
     @Override

@@ -1,0 +1,132 @@
+package dev.parley.server;
+
+import dev.parley.protocol.Checked;
+import dev.parley.protocol.Codec;
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Message;
+import dev.parley.protocol.Message.AdvertisedLimits;
+import dev.parley.protocol.Message.ServerInfo;
+import dev.parley.protocol.Message.Welcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+
+/// The chat itself, independent of Jakarta glue: admission, the lifecycle of a connection, and
+/// each incoming frame (rate limit, decode, then [Requests]).
+final class ChatService {
+
+    sealed interface Opening {}
+
+    record Opened(Connection connection, String room) implements Opening {}
+
+    record Rejected(Admission.Refused refused) implements Opening {}
+
+    static final String VERSION = "1";
+    private static final long ABORT_AFTER_MS = 2_000;
+
+    final Hub hub;
+    final Admission admission;
+    private final Codec codec;
+    private final Requests requests;
+
+    ChatService(Hub hub, Admission admission) {
+        this.hub = hub;
+        this.admission = admission;
+        this.codec = new Codec(hub.limits);
+        this.requests = new Requests(hub);
+    }
+
+    Opening admit(Admission.Request request, CoreSession core, boolean loopback) {
+        var verdict = admission.check(request);
+        if (verdict instanceof Admission.Refused refused) {
+            return new Rejected(refused);
+        }
+        var admitted = (Admission.Admitted) verdict;
+        var limits = hub.limits;
+        var placeholder = new Connection(core, admitted.clientId(), request.address(), loopback, null, null);
+        var name = hub.reserveName(admitted.clientId(), placeholder);
+        var connection = new Connection(core, name, request.address(), loopback, Instant.now().toString(),
+                new RateLimiter(limits.messagesPerSecond(), limits.messagesBurst()));
+        connection.attach(new Outbox(core, limits.maxOutboundBytes(), hub.metrics, () -> tooSlow(connection)));
+        hub.register(connection);
+        var welcome = new Welcome(name, admitted.room(), List.copyOf(hub.roomNames()),
+                new ServerInfo(hub.config.serverName(), VERSION),
+                new AdvertisedLimits(limits.maxTextChars(), limits.maxFrameBytes(), limits.messagesPerSecond()),
+                name.equals(admitted.clientId()) ? null : admitted.clientId());
+        connection.send(welcome);
+        return new Opened(connection, admitted.room());
+    }
+
+    /// After the endpoint's handlers are in place: the first room.
+    void start(Connection connection, String room) {
+        hub.join(connection, room);
+    }
+
+    void refusedConnection(Admission.Refused refused, String address) {
+        hub.metrics.refused(refused.code());
+        hub.log.log("refused a connection from " + address + ": " + refused.code().wire());
+    }
+
+    void onText(Connection connection, String text) {
+        hub.metrics.received();
+        switch (connection.rate.take()) {
+            case ALLOWED -> { }
+            case LIMITED -> {
+                hub.refuse(connection, ErrorCode.RATE_LIMITED, "too many messages; slow down", null);
+                return;
+            }
+            case ABUSIVE -> {
+                hub.refuse(connection, ErrorCode.RATE_LIMITED, "too many messages; closing", null);
+                connection.closeAfterFlush(Admission.POLICY, "rate limit");
+                return;
+            }
+        }
+        switch (codec.decodeToServer(text)) {
+            case Checked.Ok<Message.ToServer>(var message) -> requests.handle(connection, message);
+            case Checked.Refused<Message.ToServer>(var code, var message, var ref) -> hub.refuse(connection, code, message, ref);
+        }
+    }
+
+    void onBinary(Connection connection) {
+        hub.metrics.received();
+        hub.refuse(connection, ErrorCode.BAD_MESSAGE, "binary frames are not supported; send JSON text", null);
+    }
+
+
+    /// The reader fell more than `maxOutboundBytes` behind: close it without waiting for it,
+    /// and cut the socket if even the close frame cannot get through.
+    private void tooSlow(Connection connection) {
+        try {
+            hub.timer.execute(() -> {
+                hub.log.log(connection.clientId + " was too slow to read; disconnected");
+                closed(connection);
+                connection.core.close(Admission.POLICY, "too slow", Callback.NOOP);
+            });
+            hub.timer.schedule(() -> {
+                if (!connection.core.isClosed()) {
+                    connection.core.abort();
+                }
+            }, ABORT_AFTER_MS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            connection.core.abort();
+        }
+    }
+
+    /// WebSocket pings keep NAT entries alive and let the idle timeout find half-open peers.
+    void pingAll() {
+        for (var connection : hub.connections) {
+            connection.core.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
+        }
+    }
+
+    void closed(Connection connection) {
+        if (hub.disconnect(connection)) {
+            admission.release(connection.address);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.parley.server;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+
+/// The outbound queue of one connection: at most one send in flight, the rest queued here and
+/// bounded by `maxBytes`. A reader that falls further behind is reported to `onOverflow` (which
+/// closes it) instead of making anybody wait. Callbacks that complete on the sending thread are
+/// trampolined (the `phase` hand-off) so a long queue never deepens the stack.
+final class Outbox implements Callback {
+
+    private static final int IDLE = 0;
+    private static final int BUSY = 1;
+    private static final int SENDING = 2;
+    private static final int RETURNED = 3;
+    private static final int DONE = 4;
+
+    private record Close(int code, String reason) {}
+
+    private final CoreSession core;
+    private final long maxBytes;
+    private final Metrics metrics;
+    private final Runnable onOverflow;
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicInteger phase = new AtomicInteger(IDLE);
+    private volatile boolean closed;
+
+    Outbox(CoreSession core, long maxBytes, Metrics metrics, Runnable onOverflow) {
+        this.core = core;
+        this.maxBytes = maxBytes;
+        this.metrics = metrics;
+        this.onOverflow = onOverflow;
+    }
+
+    /// Queues a frame; false when this connection is closing or just overflowed.
+    boolean offer(Outgoing frame) {
+        if (closed) {
+            return false;
+        }
+        if (queuedBytes.addAndGet(frame.size()) > maxBytes) {
+            closed = true;
+            queue.clear();
+            onOverflow.run();
+            return false;
+        }
+        queue.add(frame);
+        pump();
+        return true;
+    }
+
+    /// Sends what is queued, then closes with `code`; later offers are dropped.
+    void closeAfterFlush(int code, String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.add(new Close(code, reason));
+        pump();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    private void pump() {
+        if (phase.compareAndSet(IDLE, BUSY)) {
+            run();
+        }
+    }
+
+    private void run() {
+        while (true) {
+            var next = queue.poll();
+            if (next == null) {
+                phase.set(IDLE);
+                if (queue.isEmpty() || !phase.compareAndSet(IDLE, BUSY)) {
+                    return;
+                }
+                continue;
+            }
+            if (next instanceof Close(var code, var reason)) {
+                // Stays BUSY: nothing is sent after the close frame.
+                core.close(code, reason, Callback.NOOP);
+                return;
+            }
+            var frame = (Outgoing) next;
+            queuedBytes.addAndGet(-frame.size());
+            phase.set(SENDING);
+            try {
+                core.sendFrame(new Frame(OpCode.TEXT, frame.payload()), this, false);
+            } catch (RuntimeException refused) {
+                metrics.sendFailed();
+                phase.set(BUSY);
+                continue;
+            }
+            if (phase.compareAndSet(SENDING, RETURNED)) {
+                return; // the callback carries on
+            }
+            phase.set(BUSY); // completed on this thread: carry on here
+        }
+    }
+
+    @Override
+    public void succeeded() {
+        metrics.sent();
+        resume();
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+        metrics.sendFailed();
+        closed = true;
+        queue.clear();
+        resume();
+    }
+
+    private void resume() {
+        if (phase.compareAndSet(SENDING, DONE)) {
+            return;
+        }
+        phase.set(BUSY);
+        run();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.parley.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.parley.server.ServerAddresses;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/// "Host a room": port, optional password, the toggle, and — while hosting — the addresses
+/// others on the LAN can join, each with a copy button.
+final class HostPane extends VBox {
+
+    HostPane(HostViewModel vm, I18n i18n) {
+        super(6);
+        getStyleClass().add("card");
+
+        var port = new TextField();
+        port.setId("hostPort");
+        port.setPrefColumnCount(6);
+        // Digits only; the value reaches the view model when it is a port number.
+        port.setTextFormatter(new TextFormatter<>(change -> change.getControlNewText().matches("\\d{0,5}") ? change : null));
+        port.setText(Integer.toString(vm.portProperty().get()));
+        port.textProperty().addListener((obs, old, text) -> {
+            if (!text.isEmpty() && Integer.parseInt(text) <= 65535) {
+                vm.portProperty().set(Integer.parseInt(text));
+            }
+        });
+        vm.portProperty().addListener((obs, old, value) -> port.setText(Integer.toString(value.intValue())));
+        var password = new PasswordField();
+        password.setId("hostPassword");
+        password.promptTextProperty().bind(i18n.text("host.passwordPrompt"));
+        password.textProperty().bindBidirectional(vm.passwordProperty());
+        HBox.setHgrow(password, Priority.ALWAYS);
+        var fields = new HBox(6, port, password);
+        fields.disableProperty().bind(vm.hostingProperty().or(vm.busyProperty()));
+
+        var toggle = new ToggleButton();
+        toggle.setId("hostToggle");
+        toggle.setMaxWidth(Double.MAX_VALUE);
+        toggle.getStyleClass().add(Styles.ACCENT);
+        toggle.textProperty().bind(vm.hostingProperty().flatMap(on -> i18n.text(on ? "host.stop" : "host.start")));
+        toggle.disableProperty().bind(vm.busyProperty());
+        toggle.setOnAction(e -> {
+            toggle.setSelected(vm.hostingProperty().get());
+            if (vm.hostingProperty().get()) vm.stop(); else vm.start();
+        });
+        vm.hostingProperty().addListener((obs, old, on) -> toggle.setSelected(on));
+
+        var useSuggested = new Button();
+        useSuggested.setId("usePort");
+        useSuggested.textProperty().bind(i18n.note(vm.suggestedPortProperty().map(p -> Note.of("host.usePort", p))));
+        useSuggested.visibleProperty().bind(vm.suggestedPortProperty().greaterThan(0).and(vm.hostingProperty().not()));
+        useSuggested.managedProperty().bind(useSuggested.visibleProperty());
+        useSuggested.setOnAction(e -> vm.useSuggestedPort());
+
+        var addresses = new VBox(4);
+        addresses.setId("hostAddresses");
+        var addressesTitle = Panes.caption(i18n, "host.addresses");
+        addressesTitle.visibleProperty().bind(vm.hostingProperty());
+        addressesTitle.managedProperty().bind(vm.hostingProperty());
+        vm.addresses().addListener((ListChangeListener<ServerAddresses.Joinable>) c ->
+                addresses.getChildren().setAll(vm.addresses().stream().map(a -> row(a, i18n)).toList()));
+
+        getChildren().addAll(Panes.title(i18n, "host.title"), Panes.caption(i18n, "host.portAndPassword"), fields,
+                toggle, Panes.note(i18n, vm.errorProperty(), "error-text"), useSuggested, addressesTitle, addresses);
+    }
+
+    private static HBox row(ServerAddresses.Joinable joinable, I18n i18n) {
+        var uri = new Label(joinable.uri().toString());
+        uri.getStyleClass().add("address");
+        uri.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(uri, Priority.ALWAYS);
+        var where = new Label(joinable.interfaceName());
+        where.getStyleClass().add(Styles.TEXT_MUTED);
+        var copy = new Button();
+        copy.textProperty().bind(i18n.text("copy"));
+        copy.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, "copy-address");
+        copy.setOnAction(e -> Panes.copy(joinable.uri().toString()));
+        var row = new HBox(6, uri, where, copy);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+}

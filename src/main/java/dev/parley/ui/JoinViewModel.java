@@ -1,0 +1,74 @@
+package dev.parley.ui;
+
+import dev.parley.client.Addresses;
+import dev.parley.client.ClientConfig;
+import dev.parley.protocol.Checked;
+import dev.parley.protocol.Names;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/// The Join form: server address (`host`, `host:port` or a `ws://` URL), name, room, password,
+/// and the servers joined before. Checks everything before a connection is tried. FX thread only.
+public final class JoinViewModel {
+
+    private final StringProperty address = new SimpleStringProperty("");
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty room = new SimpleStringProperty(Names.DEFAULT_ROOM);
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ObservableList<String> recent = FXCollections.observableArrayList();
+    private final ObjectProperty<Note> error = new SimpleObjectProperty<>();
+    private BiConsumer<ClientConfig, String> connector = (config, label) -> { };
+
+    public StringProperty addressProperty() { return address; }
+    public StringProperty nameProperty() { return name; }
+    public StringProperty roomProperty() { return room; }
+    public StringProperty passwordProperty() { return password; }
+    public ObservableList<String> recent() { return recent; }
+    public ObjectProperty<Note> errorProperty() { return error; }
+
+    /// Where a checked join goes: the config and the address as the user typed it.
+    public void connectWith(BiConsumer<ClientConfig, String> sink) {
+        connector = sink;
+    }
+
+    public void recent(List<String> servers) {
+        recent.setAll(servers);
+    }
+
+    /// Checks the form; on success remembers the address first in the recent list and connects.
+    public boolean join() {
+        var typed = address.get() == null ? "" : address.get().strip();
+        if (typed.isEmpty()) {
+            error.set(Note.of("join.noAddress"));
+            return false;
+        }
+        java.net.URI uri;
+        try {
+            uri = Addresses.parse(typed);
+        } catch (IllegalArgumentException e) {
+            error.set(Note.of("join.badAddress", e.getMessage()));
+            return false;
+        }
+        if (Names.clientId(name.get()) instanceof Checked.Refused<String> refused) {
+            error.set(Note.of("join.badName", refused.message()));
+            return false;
+        }
+        if (Names.room(room.get()) instanceof Checked.Refused<String> refused) {
+            error.set(Note.of("rooms.invalid", refused.message()));
+            return false;
+        }
+        error.set(null);
+        recent.remove(typed);
+        recent.addFirst(typed);
+        var config = ClientConfig.of(uri, Names.clientId(name.get()).orThrow(), Names.room(room.get()).orThrow(),
+                password.get() == null || password.get().isEmpty() ? null : password.get());
+        connector.accept(config, typed);
+        return true;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.parley.ui;
+
+import dev.parley.client.ClientEvent;
+import dev.parley.protocol.Message;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/// The lines of every joined room, one list each. Own messages appear as soon as they are sent
+/// (pending), turn to sent on the server's acknowledgement, or to failed (retryable). FX thread only.
+public final class LogViewModel {
+
+    /// Older lines are dropped past this, so a long-running window keeps a bounded memory.
+    static final int MAX_LINES = 20_000;
+
+    private final Map<String, ObservableList<LogLine>> rooms = new HashMap<>();
+    private final Map<String, String> roomOfCid = new HashMap<>();
+    private final Set<String> seen = new HashSet<>();
+    private final java.util.List<String> echoes = new java.util.ArrayList<>();
+    private final Clock clock;
+    private final Supplier<String> activeRoom;
+    private String self = "";
+
+    public LogViewModel(Clock clock, Supplier<String> activeRoom) {
+        this.clock = clock;
+        this.activeRoom = activeRoom;
+    }
+
+    public ObservableList<LogLine> lines(String room) {
+        return rooms.computeIfAbsent(room, r -> FXCollections.observableArrayList());
+    }
+
+    public void self(String name) {
+        self = name;
+    }
+
+    /// Applies one event; returns the room that got a new chat line from someone else (for
+    /// unread counts), or null.
+    public String apply(ClientEvent event) {
+        switch (event) {
+            case ClientEvent.ChatPending(var cid, var room, var text) -> {
+                // Sent again (retry, reconnect): the same line goes back to pending.
+                if (roomOfCid.containsKey(cid)) {
+                    retrying(cid);
+                    return null;
+                }
+                roomOfCid.put(cid, room);
+                add(room, new LogLine(LogLine.Kind.CHAT, clock.instant(), self, text, true,
+                        LogLine.Status.PENDING, cid, 0, null));
+            }
+            case ClientEvent.ChatAcknowledged(var cid, var chat) -> acknowledge(cid, chat);
+            case ClientEvent.ChatReceived(var chat, var own) -> {
+                return received(chat, own);
+            }
+            case ClientEvent.ChatFailed(var cid, var code, var reason) -> {
+                var room = roomOfCid.get(cid);
+                if (room != null) {
+                    replace(room, cid, line -> line.withStatus(LogLine.Status.FAILED, reason));
+                }
+            }
+            case ClientEvent.DmReceived(var dm, var own) -> add(activeRoom.get(), new LogLine(LogLine.Kind.DM,
+                    Times.parse(dm.time(), clock.instant()), dm.from(), dm.text(), own, null, dm.cid(), 0, dm.to()));
+            case ClientEvent.SystemNotice(var text) -> add(activeRoom.get(), LogLine.system(clock.instant(), text));
+            case ClientEvent.Refused(var code, var message, var ref) ->
+                    add(activeRoom.get(), LogLine.error(clock.instant(), code.wire() + ": " + message));
+            case ClientEvent.HistoryPage(var room, var messages, var complete) -> {
+                for (var chat : messages.reversed()) {
+                    if (firstSight(chat)) {
+                        lines(room).addFirst(fromChat(chat, chat.from().equals(self)));
+                    }
+                }
+            }
+            default -> { }
+        }
+        return null;
+    }
+
+    /// Marks a failed message pending again; the caller asks the client to resend it.
+    public void retrying(String cid) {
+        var room = roomOfCid.get(cid);
+        if (room != null) {
+            replace(room, cid, line -> line.withStatus(LogLine.Status.PENDING, null));
+        }
+    }
+
+    private String received(Message.Chat chat, boolean own) {
+        if (!firstSight(chat)) {
+            return null;
+        }
+        // A seed server's echo has no seq and no cid: the acknowledgement already showed it.
+        if (own && chat.seq() <= 0 && echoes.remove(chat.room() + "\u0000" + chat.text())) {
+            return null;
+        }
+        if (own && chat.cid() != null && roomOfCid.containsKey(chat.cid())) {
+            acknowledge(chat.cid(), chat);
+            return null;
+        }
+        add(chat.room(), fromChat(chat, own));
+        return own ? null : chat.room();
+    }
+
+    private void acknowledge(String cid, Message.Chat chat) {
+        var room = roomOfCid.getOrDefault(cid, chat.room());
+        if (firstSight(chat) && chat.seq() <= 0) {
+            echoes.add(chat.room() + "\u0000" + chat.text());
+        }
+        boolean found = replace(room, cid, line -> new LogLine(line.kind(), Times.parse(chat.time(), line.time()),
+                chat.from(), line.text(), true, LogLine.Status.SENT, cid, chat.seq(), null));
+        if (!found) {
+            add(chat.room(), fromChat(chat, true));
+        }
+    }
+
+    /// False when this room's `seq` was shown already (an acknowledgement racing its echo).
+    private boolean firstSight(Message.Chat chat) {
+        return chat.seq() <= 0 || seen.add(chat.room() + "\u0000" + chat.seq());
+    }
+
+    private LogLine fromChat(Message.Chat chat, boolean own) {
+        return new LogLine(LogLine.Kind.CHAT, Times.parse(chat.time(), clock.instant()), chat.from(), chat.text(),
+                own, own ? LogLine.Status.SENT : null, chat.cid(), chat.seq(), null);
+    }
+
+    private boolean replace(String room, String cid, java.util.function.UnaryOperator<LogLine> change) {
+        var list = lines(room);
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (cid.equals(list.get(i).cid()) && list.get(i).own()) {
+                list.set(i, change.apply(list.get(i)));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void add(String room, LogLine line) {
+        var list = lines(room);
+        list.add(line);
+        if (list.size() > MAX_LINES) {
+            list.remove(0, list.size() - MAX_LINES);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.parley.ui;
+
+import dev.parley.client.ClientConfig;
+import dev.parley.client.ClientEvent;
+import dev.parley.client.ConnectionState;
+import dev.parley.client.DisconnectReason;
+import dev.parley.client.ParleyClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/// The window's state: one connection (to the own hosted room or another server) and the view
+/// models of every pane. Client events arrive through an [EventPump] in batches on `fx`.
+public final class MainViewModel {
+
+    private final Executor fx;
+    private final Background background;
+    private final Clock clock;
+    private final Settings settings;
+    private final RoomsViewModel rooms = new RoomsViewModel();
+    private final LogViewModel log;
+    private final MembersViewModel members;
+    private final InputViewModel input = new InputViewModel();
+    private final StatusViewModel status = new StatusViewModel();
+    private final HostViewModel host;
+    private final JoinViewModel join = new JoinViewModel();
+    private final ObjectProperty<Instant> now;
+    private ParleyClient client;
+    private EventPump pump;
+
+    public MainViewModel(Executor fx, Background background, Clock clock, Settings settings, Path historyDir) {
+        this.fx = fx;
+        this.background = background;
+        this.clock = clock;
+        this.settings = settings;
+        this.now = new SimpleObjectProperty<>(clock.instant());
+        log = new LogViewModel(clock, rooms::active);
+        members = new MembersViewModel(clock);
+        host = new HostViewModel(background, historyDir);
+        host.portProperty().set(settings.port());
+        join.nameProperty().set(settings.name());
+        join.recent(settings.recentServers());
+        join.nameProperty().addListener((obs, old, name) -> settings.name(name));
+        host.portProperty().addListener((obs, old, port) -> settings.port(port.intValue()));
+        rooms.activeProperty().addListener((obs, old, room) -> members.showRoom(room));
+        members.showRoom(rooms.active());
+        input.sendTo(text -> { if (client != null) client.sendChat(rooms.active(), text); });
+        rooms.connectTo(room -> { if (client != null) client.join(room); },
+                room -> { if (client != null) client.leave(room); members.forget(room); });
+        host.onLifecycle(server -> {
+            status.hostingProperty().set(true);
+            connect(ClientConfig.of(server.localUri(), join.nameProperty().get(), join.roomProperty().get(),
+                    host.passwordProperty().get()), server.localUri().toString());
+        }, () -> {
+            disconnect();
+            status.hostingStopped();
+        });
+        join.connectWith((config, typed) -> {
+            settings.remember(typed);
+            connect(config, typed);
+        });
+    }
+
+    public LogViewModel log() { return log; }
+    public MembersViewModel members() { return members; }
+    public RoomsViewModel rooms() { return rooms; }
+    public InputViewModel input() { return input; }
+    public StatusViewModel status() { return status; }
+    public HostViewModel host() { return host; }
+    public JoinViewModel join() { return join; }
+    public Settings settings() { return settings; }
+    /// Advances once a second ([#tick]); "connected for" durations follow it.
+    public ObjectProperty<Instant> nowProperty() { return now; }
+
+    /// Replaces the current connection with one to `config`; `label` is what the status bar shows.
+    public void connect(ClientConfig config, String label) {
+        disconnect();
+        var mine = new EventPump(fx, this::apply);
+        pump = mine;
+        status.serverProperty().set(label);
+        apply(List.of(new ClientEvent.StateChanged(ConnectionState.CONNECTING, null, null, null)));
+        log.self(config.name());
+        members.self(config.name());
+        background.run("connect", () -> {
+            var created = new ParleyClient(config, mine);
+            created.connect();
+            return created;
+        }, created -> {
+            if (pump == mine) {
+                client = created;
+            } else {
+                close(created);
+            }
+        }, failure -> {
+            if (pump == mine) {
+                apply(List.of(new ClientEvent.StateChanged(ConnectionState.DISCONNECTED,
+                        DisconnectReason.UNREACHABLE, null, failure.getMessage())));
+            }
+        });
+    }
+
+    /// Closes the current connection, if any.
+    public void disconnect() {
+        if (pump == null) {
+            return;
+        }
+        pump.close();
+        pump = null;
+        if (client != null) {
+            close(client);
+            client = null;
+        }
+        apply(List.of(new ClientEvent.StateChanged(ConnectionState.DISCONNECTED,
+                DisconnectReason.CLOSED_BY_USER, null, null)));
+    }
+
+    private void close(ParleyClient closing) {
+        background.run("disconnect", () -> { closing.close(); return closing; }, c -> { }, e -> { });
+    }
+
+    /// A failed message is sent again with its `cid`.
+    public void retry(String cid) {
+        if (client != null) {
+            log.retrying(cid);
+            client.retry(cid);
+        }
+    }
+
+    public void tick() {
+        now.set(clock.instant());
+        status.tick(now.get());
+        if (host.server() != null && host.hostingProperty().get()) {
+            status.sample(host.server().stats(), now.get());
+        }
+    }
+
+    void apply(List<ClientEvent> batch) {
+        batch.forEach(new EventRouter(this)::route);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.parley.ui;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/// The JavaFX application: reads the settings (off the FX thread, in `init`), opens the
+/// [ParleyWindow], and on exit stops hosting, closes the connection and saves the settings.
+public final class ParleyApp extends Application {
+
+    private Path data;
+    private Settings settings;
+    private ParleyWindow window;
+
+    @Override
+    public void init() {
+        data = DataFolder.resolve(getParameters().getRaw());
+        settings = Settings.load(data);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        window = ParleyWindow.open(stage, settings, data);
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        if (window != null) {
+            window.shutdown();
+        }
+    }
+}

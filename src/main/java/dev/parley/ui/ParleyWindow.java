@@ -1,0 +1,105 @@
+package dev.parley.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/// Builds the window on a stage: view model, view, theme, language, the once-a-second tick.
+/// Used by [ParleyApp] and by the window tests (TestFX hands them a stage).
+public final class ParleyWindow {
+
+    private static final System.Logger LOG = System.getLogger(ParleyWindow.class.getName());
+
+    private final Stage stage;
+    private final Settings settings;
+    private final Path data;
+    private final MainViewModel model;
+    private final I18n i18n;
+    private final Timeline ticker;
+
+    private ParleyWindow(Stage stage, Settings settings, Path data) {
+        this.stage = stage;
+        this.settings = settings;
+        this.data = data;
+        this.model = new MainViewModel(Platform::runLater, new FxBackground(), Clock.systemUTC(), settings,
+                data.resolve("history"));
+        this.i18n = new I18n(settings.language());
+        var view = new MainView(model, i18n, this);
+        var scene = new Scene(view, settings.width(), settings.height());
+        scene.getStylesheets().add(ParleyWindow.class.getResource("parley.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(i18n.text("app.title"));
+        applyTheme(settings.theme());
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+    }
+
+    public static ParleyWindow open(Stage stage, Settings settings, Path data) {
+        var window = new ParleyWindow(stage, settings, data);
+        stage.show();
+        return window;
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public void applyTheme(Settings.Theme theme) {
+        settings.theme(theme);
+        Application.setUserAgentStylesheet(theme == Settings.Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    public void language(String tag) {
+        settings.language(tag);
+        i18n.use(tag);
+        saveSettings();
+    }
+
+    /// Saves a snapshot on a virtual thread: disk never blocks the FX thread.
+    public void saveSettings() {
+        var snapshot = snapshot();
+        new FxBackground().run("settings-save", () -> { snapshot.save(data); return snapshot; }, s -> { },
+                e -> LOG.log(System.Logger.Level.WARNING, "settings not saved: " + e));
+    }
+
+    private Settings snapshot() {
+        settings.size(stage.getWidth() > 0 ? stage.getWidth() : settings.width(),
+                stage.getHeight() > 0 ? stage.getHeight() : settings.height());
+        return settings.copy();
+    }
+
+    /// On exit: leave the room, stop hosting, save — off the FX thread, waiting a bounded time.
+    public void shutdown() throws InterruptedException {
+        ticker.stop();
+        model.disconnect();
+        var server = model.host().server();
+        var snapshot = snapshot();
+        var worker = Thread.ofVirtual().name("parley-shutdown").start(() -> {
+            if (server != null) {
+                server.stop();
+            }
+            try {
+                snapshot.save(data);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "settings not saved: " + e);
+            }
+        });
+        worker.join(java.time.Duration.ofSeconds(5));
+    }
+}
