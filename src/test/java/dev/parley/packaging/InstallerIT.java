@@ -65,6 +65,19 @@ class InstallerIT {
     }
 
     @Test
+    void installedLauncherUsesTheAotCacheMadeAtBuildTime() throws Exception {
+        assertThat(app.installed("/opt/parley/lib/app/Parley.cfg")).content()
+                .contains("java-options=-XX:AOTCache=$APPDIR/parley.aot");
+        // AOTMode=on makes the JVM refuse to start when the cache does not fit this install.
+        var log = temp.resolve("aot.log");
+        var help = app.start(Files.createDirectories(temp.resolve("home-aot")),
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on"), log, "--headless", "--help");
+        assertThat(help.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(help.exitValue()).as("output:%n%s", Files.readString(log)).isZero();
+        assertThat(log).content().contains("--port");
+    }
+
+    @Test
     void headlessServerFromTheInstallRelaysAChatMessage() throws Exception {
         var home = Files.createDirectories(temp.resolve("home-headless"));
         var port = InstalledApp.freePort();
