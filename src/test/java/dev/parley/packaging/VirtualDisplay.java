@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /// An Xvfb X server on a display number it picks itself (`-displayfd`), so that the installed
 /// app can open its real GTK window, and `xwininfo` to see which windows are on it.
@@ -36,13 +37,20 @@ final class VirtualDisplay implements AutoCloseable {
         return display;
     }
 
-    /// Whether a top-level window with exactly this title is on the display.
+    /// Whether a window with exactly this title and a real size is on the display. GTK's
+    /// 10x10 "leader" window has the app's name too, and exists before any stage is shown.
     boolean showsWindowTitled(String title) throws IOException, InterruptedException {
         var process = new ProcessBuilder("xwininfo", "-root", "-tree", "-display", display)
                 .redirectErrorStream(true).start();
         var tree = new String(process.getInputStream().readAllBytes());
         process.waitFor(10, TimeUnit.SECONDS);
-        return tree.contains("\"" + title + "\"");
+        var window = Pattern.compile("\"" + Pattern.quote(title) + "\": \\(.*\\)\\s+(\\d+)x(\\d+)\\+").matcher(tree);
+        while (window.find()) {
+            if (Integer.parseInt(window.group(1)) >= 200 && Integer.parseInt(window.group(2)) >= 200) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// Polls until the window is there; returns how long it took, or null after `patience`.
