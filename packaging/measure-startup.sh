@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Measures the installed app from a .deb: installer and installed size, time from launch to the
+# window being on screen (median of 5, cold = page cache dropped before each start, warm = right
+# after another start), and the resident memory of the idle window. Runs the real GTK window
+# under Xvfb. Needs Debian's xvfb, x11-utils and root for the cold runs (drop_caches).
+# Usage: packaging/measure-startup.sh [path/to/parley.deb]
+#   AOT_MODE=off compares against the same install without its AOT cache;
+#   HOST_CLICK="X Y" (window coordinates of "Host a room") also measures while hosting.
+set -euo pipefail
+deb=${1:-$(ls target/installer/*.deb)}
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+dpkg-deb -x "$deb" "$work/root"
+launcher="$work/root/opt/parley/bin/Parley"
+echo "installer: $(stat -c %s "$deb") bytes ($deb)"
+echo "installed: $(du -sb "$work/root/opt/parley" | cut -f1) bytes (Installed-Size: $(dpkg-deb -f "$deb" Installed-Size) KiB)"
+
+Xvfb :91 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+sleep 1
+export DISPLAY=:91 HOME="$work/home"
+if [ -n "${AOT_MODE:-}" ]; then export JAVA_TOOL_OPTIONS="-XX:AOTMode=$AOT_MODE"; fi
+mkdir -p "$HOME"
+
+# Starts the app, prints the milliseconds until its window exists; its pid goes to $work/pid.
+start_and_time() {
+  local t0 now
+  t0=$(date +%s%N)
+  "$launcher" >"$work/app.log" 2>&1 &
+  app=$!
+  echo "$app" >"$work/pid"
+  # GTK's 10x10 leader window is titled Parley too, before the stage shows: wait for a real size.
+  until xwininfo -root -tree 2>/dev/null | grep -qE '"Parley": \(.*\)  *[0-9]{3,}x[0-9]{3,}\+'; do
+    sleep 0.02
+    now=$(date +%s%N)
+    if (( (now - t0) > 120000000000 )); then echo "no window after 120 s" >&2; cat "$work/app.log" >&2; exit 1; fi
+  done
+  echo $(( ($(date +%s%N) - t0) / 1000000 ))
+}
+
+# The app was started in a subshell, so `wait` cannot see it: poll until it and its window are gone.
+stop_app() {
+  kill "$1" 2>/dev/null || true
+  while kill -0 "$1" 2>/dev/null || xwininfo -root -tree 2>/dev/null | grep -qE '"Parley": \(.*\)  *[0-9]{3,}x[0-9]{3,}\+'; do
+    sleep 0.1
+  done
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+for mode in cold warm; do
+  times=()
+  for _ in 1 2 3 4 5; do
+    if [ "$mode" = cold ]; then sync; echo 3 > /proc/sys/vm/drop_caches; fi
+    times+=("$(start_and_time)")
+    stop_app "$(cat "$work/pid")"
+  done
+  echo "launch to window shown, $mode: ${times[*]} ms; median $(printf '%s\n' "${times[@]}" | median) ms"
+done
+
+start_and_time >/dev/null
+app=$(cat "$work/pid")
+sleep 15
+echo "idle window RSS after 15 s: $(rss_mib "$app") MiB"
+if command -v xdotool >/dev/null && [ -n "${HOST_CLICK:-}" ]; then
+  window=$(xdotool search --onlyvisible --name '^Parley$' | head -1)
+  xdotool mousemove --window "$window" $HOST_CLICK click 1
+  sleep 15
+  echo "hosting (toggle clicked) RSS after 15 s: $(rss_mib "$app") MiB; listening: $(ss -ltnp 2>/dev/null | grep -c "pid=$app," || true) sockets"
+fi
+stop_app "$app"

@@ -1,0 +1,161 @@
+package dev.parley.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/// The Linux installer as a person gets it: the .deb built earlier in this `mvn verify`
+/// (pre-integration-test), unpacked, and its launcher started the two ways people use it.
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class InstallerIT {
+
+    @TempDir
+    static Path temp;
+
+    static InstalledApp app;
+
+    @BeforeAll
+    static void unpackTheDeb() throws Exception {
+        app = InstalledApp.extract(Files.createDirectories(temp.resolve("root")));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        app.close();
+    }
+
+    @Test
+    void debDeclaresGtkAndAChineseFontAndAMenuEntry() throws Exception {
+        assertThat(app.controlField("Package")).isEqualTo("parley");
+        assertThat(app.controlField("Depends"))
+                .contains("libgtk-3-0")
+                .contains("fonts-wqy-microhei | fonts-noto-cjk");
+        var desktop = Files.readString(app.installed("/opt/parley/lib/parley-Parley.desktop"));
+        assertThat(desktop).contains("Name=Parley\n", "Categories=Network;Chat;\n", "Exec=/opt/parley/bin/Parley");
+        assertThat(app.installed("/opt/parley/share/doc/copyright")).content().contains("License: MIT");
+    }
+
+    @Test
+    void installPutsParleyOnThePathAndRemovalLeavesTheUsersDataAlone() throws Exception {
+        var scripts = app.controlScripts(temp.resolve("DEBIAN"));
+        assertThat(scripts.resolve("postinst")).content().contains("ln -sf /opt/parley/bin/Parley /usr/bin/parley");
+        assertThat(scripts.resolve("prerm")).content().contains("rm -f /usr/bin/parley");
+        for (var script : new String[] {"preinst", "postinst", "prerm", "postrm"}) {
+            var commands = Files.readAllLines(scripts.resolve(script)).stream()
+                    .filter(line -> !line.strip().startsWith("#"))
+                    .toList();
+            assertThat(commands).as(script).isNotEmpty()
+                    .noneMatch(line -> line.contains(".local/share") || line.contains("HOME") || line.contains("/home/"));
+        }
+    }
+
+    @Test
+    void installedLauncherUsesTheAotCacheMadeAtBuildTime() throws Exception {
+        assertThat(app.installed("/opt/parley/lib/app/Parley.cfg")).content()
+                .contains("java-options=-XX:AOTCache=$APPDIR/parley.aot");
+        // AOTMode=on makes the JVM refuse to start when the cache does not fit this install.
+        var log = temp.resolve("aot.log");
+        var help = app.start(Files.createDirectories(temp.resolve("home-aot")),
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on"), log, "--headless", "--help");
+        assertThat(help.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(help.exitValue()).as("output:%n%s", Files.readString(log)).isZero();
+        assertThat(log).content().contains("--port");
+    }
+
+    @Test
+    void headlessServerFromTheInstallRelaysAChatMessage() throws Exception {
+        var home = Files.createDirectories(temp.resolve("home-headless"));
+        var port = InstalledApp.freePort();
+        var log = temp.resolve("headless.log");
+        var server = app.start(home, Map.of(), log,
+                "--headless", "--bind", "127.0.0.1", "--port", Integer.toString(port), "--data", home.resolve("data").toString());
+
+        var frames = new LinkedBlockingQueue<String>();
+        var socket = connectWhenUp(URI.create("ws://127.0.0.1:" + port + "/ws?clientId=installer&room=lobby"),
+                frames, server, log);
+        assertThat(nextOfType(frames, "welcome")).contains("\"clientId\":\"installer\"");
+
+        socket.sendText("{\"type\":\"chat\",\"payload\":{\"text\":\"from the installed app\",\"cid\":\"c1\"}}", true)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(nextOfType(frames, "chat")).contains("from the installed app", "\"cid\":\"c1\"");
+
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        assertThat(InstalledApp.stop(server, Duration.ofSeconds(20)))
+                .as("the server stops on SIGTERM; its output:%n%s", Files.readString(log)).isTrue();
+    }
+
+    @Test
+    void windowOpensWithNoFlags() throws Exception {
+        var home = Files.createDirectories(temp.resolve("home-window"));
+        var log = temp.resolve("window.log");
+        try (var display = VirtualDisplay.start()) {
+            var started = System.nanoTime();
+            var window = app.start(home, Map.of("DISPLAY", display.display()), log);
+            var shownAfter = display.waitForWindow("Parley", started, Duration.ofSeconds(90));
+            assertThat(shownAfter).as("a window titled Parley; the app's output:%n%s", Files.readString(log)).isNotNull();
+            System.out.println("installed app: window shown after " + shownAfter.toMillis() + " ms");
+            assertThat(window.isAlive()).isTrue();
+            assertThat(InstalledApp.stop(window, Duration.ofSeconds(20))).isTrue();
+        }
+    }
+
+    private static WebSocket connectWhenUp(URI uri, BlockingQueue<String> frames, Process server, Path log)
+            throws Exception {
+        var client = HttpClient.newHttpClient();
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                return client.newWebSocketBuilder().buildAsync(uri, new Collector(frames)).get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException notYet) {
+                if (!server.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("no server at " + uri + "; its output:\n" + Files.readString(log), notYet);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static String nextOfType(BlockingQueue<String> frames, String type) throws InterruptedException {
+        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String frame;
+        while ((frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
+            if (frame.contains("\"type\":\"" + type + "\"")) {
+                return frame;
+            }
+        }
+        throw new AssertionError("no " + type + " frame within 20 s");
+    }
+
+    /// Joins a text message's fragments and queues each whole frame.
+    private record Collector(BlockingQueue<String> frames, StringBuilder partial) implements WebSocket.Listener {
+        Collector(BlockingQueue<String> frames) {
+            this(frames, new StringBuilder());
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(partial.toString());
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+    }
+}
