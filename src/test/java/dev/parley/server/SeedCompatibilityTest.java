@@ -18,9 +18,11 @@ class SeedCompatibilityTest {
         try (var server = TestServers.start();
              var demo = WsClient.connect(server, "clientId=browser-demo");
              var other = WsClient.connect(server, "clientId=other")) {
-            var system = demo.next("system");
-            assertThat(system.get("payload").isJsonPrimitive()).isTrue();
-            assertThat(system.get("payload").getAsString()).isEqualTo("browser-demo joined");
+            // Each client gets the seed's string-payload `system` for its own join once it is in
+            // the room (the two handshakes race, so the other's notice may come first or never).
+            // Waiting for both makes the chat below reach `other` live, not in its join history.
+            awaitOwnJoin(demo, "browser-demo joined");
+            awaitOwnJoin(other, "other joined");
 
             demo.send("{\"type\":\"chat\",\"payload\":{\"text\":\"hi from the seed\"}}");
             for (var reader : new WsClient[] {demo, other}) {
@@ -34,6 +36,16 @@ class SeedCompatibilityTest {
             var error = demo.next("error");
             assertThat(error.getAsJsonObject("payload").get("code").getAsString()).isEqualTo("bad_json");
             demo.assertOpen();
+        }
+    }
+
+    private static void awaitOwnJoin(WsClient client, String notice) {
+        while (true) {
+            var system = client.next("system");
+            assertThat(system.get("payload").isJsonPrimitive()).as("the seed's string payload").isTrue();
+            if (system.get("payload").getAsString().equals(notice)) {
+                return;
+            }
         }
     }
 }

@@ -16,19 +16,22 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/// One member stops reading while 50 others chat at full speed: its outbound queue is bounded,
-/// it is closed, the server's heap stays bounded and nobody else waits for it.
+/// One member stops reading while 50 others chat at full speed (each at the default rate limit,
+/// 20 messages a second, 1.5 KB each: 1.5 MB/s to every reader): its outbound queue is bounded,
+/// it is closed, the server's heap stays bounded and nobody else waits for it. The queue limit is
+/// lowered to 256 KiB so that a few seconds of chat overrun it.
 @Timeout(value = 120, unit = SECONDS)
 class SlowReaderTest {
 
     private static final int CHATTERS = 50;
-    private static final int MESSAGES_EACH = 20;
+    private static final int MESSAGES_EACH = 40;
+    private static final long PACE_NANOS = 1_000_000_000L / 20;
     private static final long QUEUE_LIMIT = 256 * 1024;
     private static final String FILLER = "x".repeat(1_500);
 
     @Test
     void aReaderThatStopsIsClosedAndDelaysNobody() throws Exception {
-        var limits = Limits.DEFAULTS.withRate(0, 0).withMaxOutboundBytes(QUEUE_LIMIT).withConnections(1_000, 1_000);
+        var limits = Limits.DEFAULTS.withMaxOutboundBytes(QUEUE_LIMIT).withConnections(1_000, 1_000);
         try (var server = ParleyServer.start(ServerConfig.forTests().withLimits(limits))) {
             var baseline = run(server.port(), "warm");
             baseline = run(server.port(), "base");
@@ -70,8 +73,11 @@ class SlowReaderTest {
             }
             for (var socket : sockets) {
                 threads.submit(() -> {
+                    long next = System.nanoTime();
                     for (int m = 0; m < MESSAGES_EACH; m++) {
                         socket.sendText("{\"type\":\"chat\",\"payload\":{\"text\":\"t=" + System.nanoTime() + " " + FILLER + "\"}}");
+                        next += PACE_NANOS;
+                        java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
                     }
                     return null;
                 });
