@@ -23,7 +23,8 @@ public sealed interface ClientEvent {
     /// A room message from anyone (own ones included, `own` true). Never delivered twice.
     record ChatReceived(Message.Chat chat, boolean own) implements ClientEvent {}
 
-    /// A message this client sent (its `cid`) waits for the server's acknowledgement.
+    /// A room message this client sent (its `cid`) waits for the server's acknowledgement.
+    /// (A private message reports only its [DmReceived] echo, with `own` true, or [ChatFailed].)
     record ChatPending(String cid, String room, String text) implements ClientEvent {}
 
     /// The server acknowledged `cid`; `chat` is the stored message.

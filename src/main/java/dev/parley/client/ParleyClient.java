@@ -1,62 +1,170 @@
 package dev.parley.client;
 
+import dev.parley.protocol.Checked;
+import dev.parley.protocol.Message;
+import dev.parley.protocol.Names;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /// A connection to a Parley (or seed) server that survives disconnects: reconnects with
 /// exponential backoff and jitter, resends unacknowledged messages with their `cid`, catches up
 /// by `seq`. Thread-safe; never blocks the caller on the network.
+///
+/// All work happens on the client's own loop thread (`parley-client-N`, a daemon), which also
+/// calls the [ClientListener]: events arrive one at a time, in order, never on the caller's
+/// thread. Private messages travel through the same outbox as room messages but report only
+/// [ClientEvent.DmReceived] (own = true) as their acknowledgement, or [ClientEvent.ChatFailed].
 public final class ParleyClient implements AutoCloseable {
 
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final ScheduledExecutorService loop;
+    private final ClientCore core;
+    private volatile boolean closed;
+    private volatile Thread loopThread;
+
     public ParleyClient(ClientConfig config, ClientListener listener) {
-        throw new UnsupportedOperationException("contract only: implemented by the client work");
+        this(config, listener, Map.of());
+    }
+
+    /// `headers` go with every handshake (tests send a browser's `Origin` with it).
+    ParleyClient(ClientConfig config, ClientListener listener, Map<String, List<String>> headers) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(config.serverUri(), "config.serverUri");
+        Objects.requireNonNull(listener, "listener");
+        var scheme = config.serverUri().getScheme();
+        if (!"ws".equalsIgnoreCase(scheme) && !"wss".equalsIgnoreCase(scheme)) {
+            throw new IllegalArgumentException("server address must be ws:// or wss://, got " + config.serverUri());
+        }
+        if (config.room() != null) {
+            check(Names.room(config.room()));
+        }
+        int number = COUNTER.incrementAndGet();
+        var executor = new ScheduledThreadPoolExecutor(1, task -> {
+            loopThread = Thread.ofPlatform().daemon().name("parley-client-" + number).unstarted(task);
+            return loopThread;
+        });
+        // Closing must not wait for a backoff timer or a ping that is due in 30 seconds.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+        this.loop = executor;
+        this.core = new ClientCore(config, loop, new Events(listener), Map.copyOf(headers));
     }
 
     /// Starts connecting (and reconnecting as needed); returns at once.
     public void connect() {
-        throw new UnsupportedOperationException();
+        run(core::connect);
     }
 
     /// Queues a room message in the outbox and sends it when connected; returns its `cid`.
     public String sendChat(String room, String text) {
-        throw new UnsupportedOperationException();
+        var checkedRoom = check(Names.room(room));
+        var body = text(text);
+        var cid = Outbox.newCid();
+        run(() -> core.conversation().sendChat(cid, checkedRoom, body));
+        return cid;
     }
 
     /// Sends a private message; returns its `cid`.
     public String sendDm(String to, String text) {
-        throw new UnsupportedOperationException();
+        if (to == null || to.isBlank()) {
+            throw new IllegalArgumentException("a private message needs a recipient");
+        }
+        var body = text(text);
+        var cid = Outbox.newCid();
+        run(() -> core.conversation().sendDm(cid, to.strip(), body));
+        return cid;
     }
 
     /// Sends a failed message (see [ClientEvent.ChatFailed]) again, with the same `cid`.
     public void retry(String cid) {
-        throw new UnsupportedOperationException();
+        Objects.requireNonNull(cid, "cid");
+        run(() -> core.conversation().retry(cid));
     }
 
     public void join(String room) {
-        throw new UnsupportedOperationException();
+        var checked = check(Names.room(room));
+        run(() -> core.conversation().join(checked));
     }
 
     public void leave(String room) {
-        throw new UnsupportedOperationException();
+        var checked = check(Names.room(room));
+        run(() -> core.conversation().leave(checked));
     }
 
     public void typing(String room) {
-        throw new UnsupportedOperationException();
+        var checked = check(Names.room(room));
+        run(() -> {
+            if (!core.seed()) { // the seed would answer with an error
+                core.send(new Message.Typing(checked));
+            }
+        });
     }
 
     public void requestHistory(String room, Long after, Long before, Integer limit) {
-        throw new UnsupportedOperationException();
+        var checked = check(Names.room(room));
+        var request = new Message.HistoryRequest(checked, after, before, limit);
+        run(() -> core.conversation().requestHistory(request, core.ready()));
     }
 
     public ConnectionState state() {
-        throw new UnsupportedOperationException();
+        return core.state();
     }
 
     /// The name the server gave this client (after `welcome`), else the one asked for.
     public String clientId() {
-        throw new UnsupportedOperationException();
+        return core.clientId();
     }
 
     /// Closes for good (reason CLOSED_BY_USER); pending messages stay failed. Idempotent.
+    /// Waits up to a few seconds for the close to be sent, unless called from the listener.
     @Override
     public void close() {
-        throw new UnsupportedOperationException();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        loop.execute(core::close);
+        loop.shutdown();
+        // From the listener (the loop itself) waiting would deadlock; the close still happens.
+        if (Thread.currentThread() != loopThread) {
+            try {
+                loop.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run(Runnable task) {
+        if (closed) {
+            throw new IllegalStateException("this ParleyClient is closed");
+        }
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("this ParleyClient is closed", e);
+        }
+    }
+
+    private static String text(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a message needs some text");
+        }
+        return text;
+    }
+
+    private static String check(Checked<String> checked) {
+        return switch (checked) {
+            case Checked.Ok<String>(var value) -> value;
+            case Checked.Refused<String>(var code, var message, var ref) -> throw new IllegalArgumentException(message);
+        };
     }
 }

@@ -1,0 +1,163 @@
+package dev.parley.client;
+
+import dev.parley.client.ClientEvent.ChatReceived;
+import dev.parley.client.ClientEvent.HistoryPage;
+import dev.parley.protocol.Message;
+import dev.parley.protocol.Message.Chat;
+import dev.parley.protocol.Message.HistoryRequest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/// Merges every room's messages by `seq` ([RoomLog]) and keeps them gap-free: after a reconnect
+/// it asks `history {room, after: last}`, and whenever a gap shows it asks for what is missing.
+/// `history` answers carry no request id, so the answers expected from each room are kept in
+/// the order asked (the server answers one connection's requests in order). Loop thread only.
+final class Catchup {
+
+    enum Tag {
+        /// The recent messages the server sends after a join (the handshake room's too).
+        JOIN,
+        /// Our own `history {after}` to fill a gap.
+        CATCHUP,
+        /// [ParleyClient#requestHistory]: goes to the listener as a [HistoryPage].
+        USER
+    }
+
+    private record Expected(Tag tag, HistoryRequest request) {}
+
+    private final Conversation.Link link;
+    private final Consumer<ClientEvent> emit;
+    private final Map<String, RoomLog> logs = new HashMap<>();
+    private final Map<String, ArrayDeque<Expected>> expected = new HashMap<>();
+    private final List<HistoryRequest> waiting = new ArrayList<>();
+
+    Catchup(Conversation.Link link, Consumer<ClientEvent> emit) {
+        this.link = link;
+        this.emit = emit;
+    }
+
+    /// A new connection: answers asked on the old one will never come; user requests are asked again.
+    void disconnected() {
+        for (var queue : expected.values()) {
+            queue.stream().filter(e -> e.tag() == Tag.USER).forEach(e -> waiting.add(e.request()));
+        }
+        expected.clear();
+    }
+
+    /// The connection is ready and `room` is (re)joined: its recent messages are on their way.
+    void connected(String room) {
+        expect(room, Tag.JOIN, null);
+        var log = logs.get(room);
+        if (log != null && log.known()) {
+            ask(room, Tag.CATCHUP, new HistoryRequest(room, log.last(), null, null));
+        }
+        for (var request : List.copyOf(waiting)) {
+            if (request.room().equals(room)) {
+                waiting.remove(request);
+                ask(room, Tag.USER, request);
+            }
+        }
+    }
+
+    void forget(String room) {
+        logs.remove(room);
+        expected.remove(room);
+    }
+
+    void joining(String room) {
+        expect(room, Tag.JOIN, null);
+    }
+
+    void requestPage(HistoryRequest request, boolean ready) {
+        if (link.seed()) {
+            emit.accept(new HistoryPage(request.room(), List.of(), true)); // the seed keeps no history
+        } else if (ready) {
+            ask(request.room(), Tag.USER, request);
+        } else {
+            waiting.add(request);
+        }
+    }
+
+    /// A live `chat`.
+    void live(Chat chat) {
+        var room = chat.room();
+        deliver(log(room).offer(chat));
+        fillGap(room);
+    }
+
+    void history(Message.History history) {
+        var room = history.room();
+        var queue = expected.get(room);
+        var next = queue == null || queue.isEmpty() ? new Expected(Tag.JOIN, null) : queue.poll();
+        var log = log(room);
+        var messages = history.messages().stream()
+                .map(m -> m.room() == null ? new Chat(m.id(), room, m.seq(), m.from(), m.text(), m.time(), m.cid()) : m)
+                .toList();
+        switch (next.tag()) {
+            case USER -> emit.accept(new HistoryPage(room, messages, history.complete()));
+            case JOIN -> {
+                // The recent messages end before what we saw (or the room is empty): the server
+                // lost its history (an in-memory store restarted) and numbers from 1 again.
+                long newest = messages.stream().mapToLong(Chat::seq).max().orElse(0);
+                boolean emptyRoom = messages.isEmpty() && history.complete();
+                if (log.last() > 0 && (newest > 0 ? newest < log.last() : emptyRoom)) {
+                    log.restart();
+                }
+                deliver(log.offer(messages));
+                if (messages.isEmpty() && history.complete()) {
+                    log.markEmptyIfUnknown();
+                }
+                fillGap(room);
+            }
+            case CATCHUP -> {
+                deliver(log.offer(messages));
+                if (!history.complete() && !messages.isEmpty()) {
+                    ask(room, Tag.CATCHUP, new HistoryRequest(room, log.last(), null, null));
+                } else if (log.hasGap()) {
+                    deliver(log.skipGap()); // the server no longer has the missing messages
+                }
+            }
+        }
+    }
+
+    /// The last `seq` delivered for `room`, or -1.
+    long last(String room) {
+        var log = logs.get(room);
+        return log == null ? -1 : log.last();
+    }
+
+    private void fillGap(String room) {
+        var log = log(room);
+        var queue = expected.get(room);
+        boolean asked = queue != null && queue.stream().anyMatch(e -> e.tag() == Tag.CATCHUP);
+        if (log.hasGap() && !asked && !link.seed()) {
+            ask(room, Tag.CATCHUP, new HistoryRequest(room, log.last(), null, null));
+        }
+    }
+
+    private void ask(String room, Tag tag, HistoryRequest request) {
+        if (link.send(request)) {
+            expect(room, tag, request);
+        } else if (tag == Tag.USER) {
+            waiting.add(request);
+        }
+    }
+
+    private void expect(String room, Tag tag, HistoryRequest request) {
+        expected.computeIfAbsent(room, r -> new ArrayDeque<>()).add(new Expected(tag, request));
+    }
+
+    private RoomLog log(String room) {
+        return logs.computeIfAbsent(room == null ? "" : room, r -> new RoomLog());
+    }
+
+    private void deliver(List<Chat> chats) {
+        for (var chat : chats) {
+            emit.accept(new ChatReceived(chat, chat.from().equals(link.clientId())));
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.parley.client;
+
+import dev.parley.client.ClientEvent.StateChanged;
+import dev.parley.protocol.Codec;
+import dev.parley.protocol.Message;
+import dev.parley.protocol.Names;
+import jakarta.websocket.WebSocketContainer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+/// The connection lifecycle of one [ParleyClient]: connect, greet (or detect the seed server),
+/// watch, and after a loss wait ([Retry]) and connect again. Every method runs on the
+/// client's loop thread; Jetty's callbacks arrive there through [Connection].
+final class ClientCore implements Connection.Handler, Conversation.Link, Heartbeat.Target {
+
+    private final ClientConfig config;
+    private final ScheduledExecutorService loop;
+    private final Events events;
+    private final Map<String, List<String>> headers;
+    private final Retry retry;
+    private final Heartbeat heartbeat;
+    private final Conversation conversation;
+    private final Inbox inbox;
+    private final Greeting greeting;
+
+    private WebSocketContainer container;
+    private Connection current;
+    private volatile ConnectionState state = ConnectionState.DISCONNECTED;
+    private volatile String clientId;
+    private boolean ready;
+    private boolean closed;
+
+    ClientCore(ClientConfig config, ScheduledExecutorService loop, Events events, Map<String, List<String>> headers) {
+        this.config = config;
+        this.loop = loop;
+        this.events = events;
+        this.headers = headers;
+        this.clientId = config.name();
+        this.retry = new Retry(config, loop, this::attempt);
+        this.heartbeat = new Heartbeat(loop, config.pingInterval(), this);
+        this.conversation = new Conversation(config.room() == null ? Names.DEFAULT_ROOM : config.room(), this, events);
+        this.inbox = new Inbox(this, conversation, events, loop);
+        this.greeting = new Greeting(loop, events, this::becomeReady);
+    }
+
+    Conversation conversation() {
+        return conversation;
+    }
+
+    ConnectionState state() {
+        return state;
+    }
+
+    @Override
+    public String clientId() {
+        return clientId;
+    }
+
+    @Override
+    public boolean seed() {
+        return greeting.seed();
+    }
+
+    boolean ready() {
+        return ready;
+    }
+
+    void connect() {
+        if (closed || current != null || retry.waiting()) {
+            return;
+        }
+        if (container == null) {
+            container = SharedContainer.acquire();
+        }
+        attempt();
+    }
+
+    private void attempt() {
+        if (closed) {
+            return;
+        }
+        setState(ConnectionState.CONNECTING, null, null, null);
+        var uri = HandshakeUri.of(config.serverUri(), clientId, conversation.firstRoom(), config.password());
+        current = Connection.open(container, uri, headers, loop, this);
+    }
+
+    @Override
+    public void opened(Connection connection) {
+        if (connection != current) {
+            connection.close(1000, "superseded");
+            return;
+        }
+        inbox.newConnection();
+        heartbeat.start();
+        greeting.opened();
+    }
+
+    /// The server's `welcome`: it may have given us another name.
+    void welcomed(Message.Welcome welcome) {
+        // A loaded server may greet after the seed wait: then rejoin and catch up now.
+        boolean late = greeting.welcomed() && ready;
+        if (welcome.clientId() != null) {
+            clientId = welcome.clientId();
+        }
+        if (welcome.limits() != null && current != null) {
+            current.pace(welcome.limits().messagesPerSecond());
+        }
+        events.accept(new ClientEvent.Welcomed(welcome));
+        if (late) {
+            conversation.rejoin();
+        }
+        becomeReady();
+    }
+
+    /// The seed's first frame, `system "NAME joined"`: no need to wait for a `welcome`.
+    void seedGreeted(String name) {
+        if (!ready && clientId == null) {
+            clientId = name; // the seed never renames, but makes up a name for a guest
+        }
+        greeting.seedSpoke();
+    }
+
+    private void becomeReady() {
+        if (ready) {
+            return;
+        }
+        ready = true;
+        retry.connected();
+        setState(ConnectionState.CONNECTED, null, null, null);
+        conversation.ready();
+    }
+
+    @Override
+    public void text(Connection connection, String text) {
+        if (connection == current) {
+            heartbeat.heard();
+            inbox.frame(text);
+        }
+    }
+
+    @Override
+    public void pong(Connection connection) {
+        if (connection == current) {
+            heartbeat.heard();
+            inbox.protocolPong(System.nanoTime());
+        }
+    }
+
+    @Override
+    public void closed(Connection connection, int code, String reason) {
+        if (connection == current) {
+            lost(Failures.ofClose(code, reason, inbox.lastError(), inbox.roomClosing(), inbox.greeted()));
+        }
+    }
+
+    @Override
+    public void failed(Connection connection, Throwable error) {
+        if (connection == current) {
+            lost(Failures.ofConnectFailure(error));
+        }
+    }
+
+    @Override
+    public void ping(long sentNanos) {
+        if (current == null) {
+            return;
+        }
+        // Until the server has shown it is Parley, a JSON ping could earn the seed's error reply.
+        if (greeting.seed() || !ready) {
+            inbox.protocolPingSent(sentNanos);
+            current.sendPing();
+        } else {
+            current.send(Codec.encode(new Message.Ping(Heartbeat.stamp(sentNanos))));
+        }
+    }
+
+    @Override
+    public void dead(Duration silence) {
+        if (current != null) {
+            current.abort();
+            lost(new Failures.Outcome(DisconnectReason.LOST, "no answer from the server for " + silence.toSeconds() + " s"));
+        }
+    }
+
+    @Override
+    public boolean send(Message.ToServer message) {
+        if (current == null || !ready) {
+            return false;
+        }
+        current.send(Codec.encode(message));
+        return true;
+    }
+
+    private void lost(Failures.Outcome outcome) {
+        current = null;
+        ready = false;
+        heartbeat.stop();
+        greeting.cancel();
+        conversation.catchup().disconnected();
+        if (closed) {
+            return;
+        }
+        var wait = retry.afterLoss(outcome.reason());
+        if (wait == null) {
+            setState(ConnectionState.DISCONNECTED, outcome.reason(), null, outcome.detail());
+            conversation.failAll(outcome.detail());
+            releaseContainer();
+        } else {
+            setState(ConnectionState.RECONNECTING, outcome.reason(), wait, outcome.detail());
+        }
+    }
+
+    /// The user closes: say goodbye, fail what waits, free Jetty. Runs once, on the loop.
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        heartbeat.stop();
+        greeting.cancel();
+        retry.cancel();
+        if (current != null) {
+            current.closeNow(1000, "bye");
+            current = null;
+        }
+        ready = false;
+        conversation.failAll("the client was closed");
+        setState(ConnectionState.DISCONNECTED, DisconnectReason.CLOSED_BY_USER, null, "closed");
+        releaseContainer();
+    }
+
+    private void releaseContainer() {
+        if (container != null) {
+            container = null;
+            SharedContainer.release();
+        }
+    }
+
+    private void setState(ConnectionState next, DisconnectReason reason, Duration retryIn, String detail) {
+        state = next;
+        events.accept(new StateChanged(next, reason, retryIn, detail));
+    }
+}
