@@ -1,12 +1,11 @@
 package dev.parley.server;
 
+import dev.parley.protocol.AtomicWrite;
 import dev.parley.protocol.Fingerprint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -55,10 +54,10 @@ final class TlsIdentity {
             ownerOnly(folder, "rwx------");
             var identity = create(newPassword());
             // The password first: a store on disk always has its password next to it.
-            writeAtomically(secret, identity.password.getBytes(StandardCharsets.UTF_8));
+            AtomicWrite.write(secret, identity.password.getBytes(StandardCharsets.UTF_8));
             var bytes = new java.io.ByteArrayOutputStream();
             identity.keyStore.store(bytes, identity.password.toCharArray());
-            writeAtomically(store, bytes.toByteArray());
+            AtomicWrite.write(store, bytes.toByteArray());
             return identity;
         } catch (GeneralSecurityException failure) {
             throw new IOException("could not make a TLS certificate: " + failure.getMessage(), failure);
@@ -96,22 +95,6 @@ final class TlsIdentity {
         var bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /// Via a temporary file (owner-only from birth on POSIX) and a rename: never half a file.
-    private static void writeAtomically(Path target, byte[] content) throws IOException {
-        var temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            ownerOnly(temporary, "rw-------");
-            Files.write(temporary, content);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException notHere) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 
     /// POSIX only; on Windows the per-user application data folder is already private.
