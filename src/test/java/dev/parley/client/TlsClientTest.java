@@ -88,6 +88,27 @@ class TlsClientTest {
         assertThat(second.stats().connections()).as("the handshake never reached the room").isZero();
         assertThat(KnownServers.inFolder(folder.resolve("member")).fingerprint("127.0.0.1:" + port))
                 .as("the old pin is kept, on disk too").isEqualTo(oldPrint);
+
+        // The user checked with the host and trusts the new certificate: forget the old pin.
+        store.forget("127.0.0.1:" + port);
+        var trusting = connect(second.localUri(), "alice", store, null);
+        trusting.log().awaitState(ConnectionState.CONNECTED);
+        assertThat(trusting.log().all(ServerTrusted.class)).containsExactly(new ServerTrusted(second.fingerprint(), true));
+    }
+
+    @Test
+    void aClosedTlsClientLeavesNoJettyThreadBehind() throws Exception {
+        var server = start(ServerConfig.forTests().withTls(true));
+        var alice = connect(server.localUri(), "alice", null, null);
+        alice.log().awaitState(ConnectionState.CONNECTED);
+        assertThat(tlsThreads()).isPositive();
+        clients.close();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> tlsThreads() == 0);
+    }
+
+    private static long tlsThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("parley-jetty-tls")).count();
     }
 
     @Test
