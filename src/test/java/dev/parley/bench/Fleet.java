@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.core.Configuration;
 import org.eclipse.jetty.websocket.core.client.CoreClientUpgradeRequest;
 import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
 
@@ -55,6 +56,10 @@ final class Fleet implements AutoCloseable {
             }
             var request = CoreClientUpgradeRequest.from(client, uri, receiver);
             request.timeout(30, TimeUnit.SECONDS);
+            // Whole frames only: a chat split over two reads would otherwise arrive in parts.
+            var whole = new Configuration.ConfigurationCustomizer();
+            whole.setAutoFragment(false);
+            request.setConfiguration(whole);
             pending.add(client.connect(request).whenComplete((session, failure) -> {
                 gate.release();
                 if (failure != null) {

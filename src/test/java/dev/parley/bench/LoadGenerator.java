@@ -89,10 +89,12 @@ public final class LoadGenerator {
     private StepResult report(StepResult step) {
         out.println(step.describe());
         out.printf(Locale.ROOT, "RESULT deliveries_per_s=%.0f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f missing=%d "
-                        + "duplicates=%d out_of_order=%d errors=%d server_cpu_s=%.2f generator_cpu_s=%.2f%n",
+                        + "duplicates=%d out_of_order=%d errors=%d server_cpu_s=%.2f generator_cpu_s=%.2f server_cpu_us_per_delivery=%.2f "
+                        + "generator_cpu_us_per_delivery=%.2f%n",
                 step.deliveredPerSecond(), step.percentileMillis(50), step.p99Millis(), step.percentileMillis(99.9),
                 step.latencyMicros().getMaxValue() / 1000.0, step.missing(), step.duplicates(), step.outOfOrder(),
-                step.errors(), step.serverCpu(), step.generatorCpu());
+                step.errors(), step.serverCpu(), step.generatorCpu(), step.serverMicrosPerDelivery(),
+                step.generatorMicrosPerDelivery());
         return step;
     }
 
@@ -114,8 +116,10 @@ public final class LoadGenerator {
             out.println("RESULT saturation_deliveries_per_s=0 (the first step already failed; lower --rate)");
             return null;
         }
-        out.printf(Locale.ROOT, "RESULT saturation_deliveries_per_s=%.0f p99_ms=%.2f sends_per_s=%.0f server_cpu_s=%.2f generator_cpu_s=%.2f%n",
-                best.deliveredPerSecond(), best.p99Millis(), best.targetSends(), best.serverCpu(), best.generatorCpu());
+        out.printf(Locale.ROOT, "RESULT saturation_deliveries_per_s=%.0f p99_ms=%.2f sends_per_s=%.0f server_cpu_s=%.2f "
+                        + "generator_cpu_s=%.2f server_cpu_us_per_delivery=%.2f generator_cpu_us_per_delivery=%.2f%n",
+                best.deliveredPerSecond(), best.p99Millis(), best.targetSends(), best.serverCpu(), best.generatorCpu(),
+                best.serverMicrosPerDelivery(), best.generatorMicrosPerDelivery());
         return best;
     }
 

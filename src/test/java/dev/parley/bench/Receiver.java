@@ -49,7 +49,13 @@ final class Receiver implements FrameHandler {
         tally.frames.increment();
         tally.lastFrameNanos = now;
         switch (frame.getOpCode()) {
-            case OpCode.TEXT -> onText(frame.getPayload(), now);
+            case OpCode.TEXT -> {
+                if (frame.isFin()) {
+                    onText(frame.getPayload(), now);
+                } else {
+                    tally.otherFrames.increment();
+                }
+            }
             case OpCode.PING -> session.sendFrame(new Frame(OpCode.PONG).setPayload(copy(frame.getPayload())), Callback.NOOP, false);
             default -> { }
         }

@@ -13,6 +13,15 @@ record StepResult(double targetSends, double sendSeconds, long sent, long skippe
         return deliveries / seconds;
     }
 
+    /// Server CPU per delivery: unlike deliveries per second, this survives a busy machine.
+    double serverMicrosPerDelivery() {
+        return deliveries == 0 ? 0 : serverCpu * 1e6 / deliveries;
+    }
+
+    double generatorMicrosPerDelivery() {
+        return deliveries == 0 ? 0 : generatorCpu * 1e6 / deliveries;
+    }
+
     double p99Millis() {
         return percentileMillis(99);
     }
@@ -35,10 +44,10 @@ record StepResult(double targetSends, double sendSeconds, long sent, long skippe
         return String.format(Locale.ROOT,
                 "sends/s %.0f (target %.0f) | delivered %,d in %.2f s = %,.0f deliveries/s | latency ms p50 %.2f p99 %.2f "
                         + "p99.9 %.2f max %.2f | missing %d dup %d out-of-order %d | errors %d skipped %d | "
-                        + "CPU s: server %.2f (%.0f%% of one core) generator %.2f (%.0f%%, share %.0f%%)",
+                        + "CPU s: server %.2f (%.0f%% of one core, %.1f µs/delivery) generator %.2f (%.0f%%, %.1f µs/delivery, share %.0f%%)",
                 sent / sendSeconds, targetSends, deliveries, seconds, deliveredPerSecond(), percentileMillis(50),
                 p99Millis(), percentileMillis(99.9), latencyMicros.getMaxValue() / 1000.0, missing, duplicates,
-                outOfOrder, errors, skipped, serverCpu, 100 * serverCpu / seconds, generatorCpu,
-                100 * generatorCpu / seconds, serverCpu + generatorCpu <= 0 ? 0 : 100 * generatorCpu / (serverCpu + generatorCpu));
+                outOfOrder, errors, skipped, serverCpu, 100 * serverCpu / seconds, serverMicrosPerDelivery(), generatorCpu,
+                100 * generatorCpu / seconds, generatorMicrosPerDelivery(), serverCpu + generatorCpu <= 0 ? 0 : 100 * generatorCpu / (serverCpu + generatorCpu));
     }
 }
