@@ -98,22 +98,35 @@ public final class LoadGenerator {
         return step;
     }
 
+    /// Raises the rate by `--factor` until a step fails, then bisects (geometrically) between
+    /// the best passing and the lowest failing rate until they are within 10%; when even the
+    /// first rate fails, halves it. At most `--max-steps` steps.
     private StepResult saturate(Fleet fleet, Pacer pacer) throws InterruptedException {
         double rate = options.rate();
         StepResult best = null;
+        double failedAt = -1;
         for (int n = 1; n <= options.maxSteps(); n++) {
             var step = step(fleet, pacer, rate, options.seconds());
             boolean ok = step.sustained(options.p99LimitMs());
             out.printf(Locale.ROOT, "step %d %s: %s%n", n, ok ? "ok  " : "FAIL", step.describe());
-            if (!ok) {
-                break;
+            if (ok) {
+                best = best == null || step.deliveredPerSecond() > best.deliveredPerSecond() ? step : best;
+            } else {
+                failedAt = failedAt < 0 ? rate : Math.min(failedAt, rate);
             }
-            best = best == null || step.deliveredPerSecond() > best.deliveredPerSecond() ? step : best;
-            rate *= options.factor();
+            if (failedAt < 0) {
+                rate *= options.factor();
+            } else if (best == null) {
+                rate /= 2;
+            } else if (failedAt / best.targetSends() < 1.1) {
+                break;
+            } else {
+                rate = Math.sqrt(best.targetSends() * failedAt);
+            }
             Thread.sleep(500);
         }
         if (best == null) {
-            out.println("RESULT saturation_deliveries_per_s=0 (the first step already failed; lower --rate)");
+            out.println("RESULT saturation_deliveries_per_s=0 (no step passed; lower --rate)");
             return null;
         }
         out.printf(Locale.ROOT, "RESULT saturation_deliveries_per_s=%.0f p99_ms=%.2f sends_per_s=%.0f server_cpu_s=%.2f "
