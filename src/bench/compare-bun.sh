@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Parley's headless server against the Bun seed's server, same load, alternating, ROUNDS times
+# each (default 3). Prints every run and the ratios Parley/Bun of the medians:
+#   saturation (highest sustained deliveries/s, p99 <= 100 ms, nothing lost) at N=100 and N=1000,
+#   p99 at 10,000 deliveries/s with N=100, server RSS per idle connection (10,000 of them),
+#   and server CPU microseconds per delivery (the figure that survives a busy machine).
+# Loopback only; every wait is bounded. Needs JDK 25, Maven, npm (Bun comes from the npm registry).
+#   src/bench/compare-bun.sh                 # from the repository root
+#   ROUNDS=1 STEP_SECONDS=3 BUN=/path/to/bun src/bench/compare-bun.sh
+#   PARLEY_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/parley.jfr,settings=profile" src/bench/compare-bun.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+ROUNDS=${ROUNDS:-3}
+STEP_SECONDS=${STEP_SECONDS:-3}
+IDLE_CLIENTS=${IDLE_CLIENTS:-10000}
+# RSS per connection hardly varies between runs and 10,000 handshakes take minutes here.
+MEMORY_ROUNDS=${MEMORY_ROUNDS:-1}
+SEED=${SEED:-../shared/seed/bun-websocket-chat.md}
+PARLEY_PORT=${PARLEY_PORT:-3201}
+BUN_PORT=${BUN_PORT:-3202}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+WORK=$(mktemp -d /tmp/parley-compare.XXXXXX)
+SERVER_PID=
+cleanup() {
+  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# --- Bun, from the npm registry (package bun; the binary is in @oven/bun-linux-x64) ---
+if [[ -z ${BUN:-} ]]; then
+  echo "installing bun from the npm registry into $WORK/bun ..."
+  timeout 300 npm install --prefix "$WORK/bun" --no-audit --no-fund --loglevel=error bun >/dev/null
+  for candidate in "$WORK"/bun/node_modules/@oven/bun-linux-x64/bin/bun "$WORK"/bun/node_modules/bun/bin/bun.exe; do
+    if [[ -x $candidate ]] && "$candidate" --version >/dev/null 2>&1; then BUN=$candidate; break; fi
+  done
+  [[ -n ${BUN:-} ]] || { echo "no runnable bun binary in $WORK/bun/node_modules" >&2; exit 1; }
+fi
+echo "bun $("$BUN" --version) at $BUN"
+
+# --- the seed's server: the ```ts block, port from $PORT ---
+awk '/^```ts$/ {on=1; next} /^```$/ {if (on) exit} on' "$SEED" > "$WORK/server.ts"
+sed -i 's/port: 3001,/port: Number(process.env.PORT ?? 3001),/' "$WORK/server.ts"
+grep -q 'process.env.PORT' "$WORK/server.ts" || { echo "the seed's server has no 'port: 3001,' line to replace" >&2; exit 1; }
+
+# --- Parley and the load generator ---
+mvn -q -B package -DskipTests
+mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
+
+wait_for_port() {
+  for _ in $(seq 1 300); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "nothing listens on port $1 after 30 s" >&2; return 1
+}
+
+start_server() { # parley|bun
+  if [[ $1 == parley ]]; then
+    rm -rf "$WORK/data"
+    # shellcheck disable=SC2086 # the options are words
+    "$JAVA" ${PARLEY_JAVA_OPTS:-} -jar target/parley.jar --headless --bind 127.0.0.1 --port "$PARLEY_PORT" --rate off --data "$WORK/data" \
+      --max-connections 20000 --max-connections-per-address 20000 >"$WORK/parley.log" 2>&1 &
+    SERVER_PID=$!; PORT=$PARLEY_PORT
+  else
+    PORT=$BUN_PORT "$BUN" run "$WORK/server.ts" >"$WORK/bun.log" 2>&1 &
+    SERVER_PID=$!; PORT=$BUN_PORT
+  fi
+  wait_for_port "$PORT"
+}
+
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=
+}
+
+# Runs the generator against the running server; prints its output, keeps the RESULT line.
+load() { # label, generator flags...
+  local label=$1; shift
+  echo "--- $label"
+  timeout 600 "$JAVA" -cp "$CP" dev.parley.bench.LoadGenerator --url "ws://127.0.0.1:$PORT/ws" --server-pid "$SERVER_PID" "$@" \
+    | tee "$WORK/out.txt" | grep -E '^(connect|step|RESULT|server RSS)' || true
+  LAST=$(grep '^RESULT' "$WORK/out.txt" | tail -1)
+}
+value() { sed -n "s/.*[ ]$1=\([-0-9.]*\).*/\1/p" <<<"$LAST"; }
+
+declare -A R
+SAT="--mode saturate --deliveries 5000 --factor 1.5 --max-steps 12 --seconds $STEP_SECONDS --warmup-seconds 5"
+for round in $(seq 1 "$ROUNDS"); do
+  for server in parley bun; do
+    echo "=== round $round: $server"
+    if (( round <= MEMORY_ROUNDS )); then
+      start_server $server
+      load "memory, $IDLE_CLIENTS idle" --mode memory --clients "$IDLE_CLIENTS" --room-per-client --source-addresses 4 --settle-seconds 15 --connect-concurrency 128
+      R[$server,rss,$round]=$(value rss_per_conn_bytes)
+      stop_server
+    fi
+    start_server $server
+    load "saturation N=100" $SAT --clients 100
+    R[$server,sat100,$round]=$(value saturation_deliveries_per_s)
+    load "saturation N=1000" $SAT --clients 1000 --settle-seconds 30
+    R[$server,sat1000,$round]=$(value saturation_deliveries_per_s)
+    load "p99 at 10000 deliveries/s, N=100" --clients 100 --deliveries 10000 --seconds 10 --warmup-seconds 3
+    R[$server,p99,$round]=$(value p99_ms)
+    R[$server,cpu,$round]=$(value server_cpu_us_per_delivery)
+    stop_server
+  done
+done
+
+median() { printf '%s\n' "$@" | grep -E '^[0-9.]+$' | sort -g | awk '{a[NR]=$1} END {if (NR == 0) print "nan"; else print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+echo
+echo "=== summary ($ROUNDS rounds; 2 shared cores: expect noise, compare medians)"
+printf '%-40s %-28s %-28s %s\n' metric "Parley (runs → median)" "Bun (runs → median)" "Parley/Bun"
+for metric in sat100 sat1000 p99 rss cpu; do
+  p=(); b=()
+  for round in $(seq 1 "$ROUNDS"); do
+    if [[ -n ${R[parley,$metric,$round]:-} ]]; then p+=("${R[parley,$metric,$round]}"); fi
+    if [[ -n ${R[bun,$metric,$round]:-} ]]; then b+=("${R[bun,$metric,$round]}"); fi
+  done
+  pm=$(median "${p[@]}"); bm=$(median "${b[@]}")
+  ratio=$(awk -v p="$pm" -v b="$bm" 'BEGIN {if (b + 0 == 0 || p == "nan" || b == "nan") print "n/a"; else printf "%.2f", p / b}')
+  case $metric in
+    sat100) name="saturation deliveries/s, N=100" ;; sat1000) name="saturation deliveries/s, N=1000" ;;
+    p99) name="p99 ms at 10k deliveries/s, N=100" ;; rss) name="server RSS bytes per idle connection" ;;
+    cpu) name="server CPU µs per delivery (10k/s)" ;;
+  esac
+  printf '%-40s %-28s %-28s %s\n' "$name" "${p[*]} → $pm" "${b[*]} → $bm" "$ratio"
+done
