@@ -41,6 +41,9 @@ final class HeadlessCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder for history (default: ${DEFAULT-VALUE}).")
     Path data = DataFolders.defaultFolder();
 
+    @Option(names = "--in-memory", description = "Keep history in memory only: nothing is written to disk, and history ends with the server (benchmarks).")
+    boolean inMemory;
+
     @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "Also accept browser pages from this origin (repeatable; * for any).")
     List<String> allowedOrigins = List.of();
 
@@ -88,7 +91,8 @@ final class HeadlessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = new ServerConfig(bind, port, password, data, limits.toLimits(), allowedOrigins, room, serverName).withTls(tls);
+        var config = new ServerConfig(bind, port, password, inMemory ? null : data, limits.toLimits(), allowedOrigins, room,
+                serverName).withTls(tls);
         ParleyServer server;
         try {
             server = ParleyServer.start(config, line -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));

@@ -44,4 +44,26 @@ class MainTest {
         assertThat(noDisplay.output()).contains("no display found").contains("--headless")
                 .doesNotContain("Exception");
     }
+
+    @Test
+    void inMemoryHistoryWritesNothingToTheDataFolder(@org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--headless", "--bind", "127.0.0.1", "--port", "0", "--in-memory", "--data", data.toString())
+                .redirectErrorStream(true).start();
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith("Press Ctrl+C")) {
+                assertThat(line).doesNotContain("could not start");
+            }
+            assertThat(line).as("the server started").isNotNull();
+            process.destroy();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        try (var files = java.nio.file.Files.list(data)) {
+            assertThat(files.toList()).as("files in the data folder").isEmpty();
+        }
+    }
 }

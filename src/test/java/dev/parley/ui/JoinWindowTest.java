@@ -67,6 +67,21 @@ class JoinWindowTest extends RemoteWindowTest {
     }
 
     @Test
+    void markupAndInvisibleCharactersShowLiterally(FxRobot robot) throws Exception {
+        startRemote();
+        robot.clickOn("#joinAddress").write("127.0.0.1:" + remote.port());
+        robot.clickOn("#joinButton");
+        until("connected", () -> window.model().status().stateProperty().get() == ConnectionState.CONNECTED);
+        var hostile = "<script>alert(1)</script><img src=x onerror=alert(2)> \u202Egnp.exe\u202C zero\u200Bwidth";
+        try (var mallory = WindowFixture.Peer.join(remote.localUri(), "mallory")) {
+            mallory.client().sendChat("lobby", hostile);
+            until("the message is shown", () -> WindowFixture.logTexts(window, "lobby").contains(hostile));
+            until("a rendered line holds exactly the text", () -> fx(() -> robot.lookup(".text").queryAll()
+                    .stream().anyMatch(node -> node instanceof Label label && hostile.equals(label.getText()))));
+        }
+    }
+
+    @Test
     void selectedLinesCopyAsTextAndTheLanguageSwitchesLive(FxRobot robot) throws Exception {
         startRemote();
         robot.clickOn("#joinAddress").write("ws://127.0.0.1:" + remote.port() + "/ws");
