@@ -82,6 +82,29 @@ class SearchTest {
         alice.assertOpen();
     }
 
+    @Test
+    void anAnswerTooBigForOneFrameKeepsTheNewestThatFit() {
+        for (int i = 0; i < 12; i++) {
+            say(alice, "lobby", i + " 长消息 " + "字".repeat(3_900));
+        }
+        var found = search(alice, "{\"query\":\"长消息\",\"limit\":100}");
+        assertThat(found).isNotEmpty().hasSizeLessThan(12);
+        assertThat(found.getFirst()).startsWith("11 ");
+    }
+
+    @Test
+    void searchesCountAgainstTheRateLimit() {
+        try (var limited = TestServers.start(ServerConfig.forTests().withLimits(Limits.DEFAULTS.withRate(1, 2)));
+             var carol = WsClient.connect(limited, "clientId=carol").joined()) {
+            for (int i = 0; i < 5; i++) {
+                carol.send("{\"type\":\"search\",\"payload\":{\"query\":\"q" + i + "\"}}");
+            }
+            var error = carol.payload("error");
+            assertThat(error.get("code").getAsString()).isEqualTo("rate_limited");
+            assertThat(error.get("ref").getAsString()).isEqualTo("search");
+        }
+    }
+
     private static void say(WsClient client, String room, String text) {
         client.send("{\"type\":\"chat\",\"payload\":{\"text\":\"" + text + "\",\"room\":\"" + room + "\",\"cid\":\"" + text.hashCode() + "\"}}");
         while (!client.payload("chat").get("text").getAsString().equals(text)) {
