@@ -25,6 +25,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     private final Inbox inbox;
     private final Greeting greeting;
     private final ClientTls tls;
+    private final Searches searches;
 
     private WebSocketContainer container;
     private Connection current;
@@ -42,13 +43,18 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         this.retry = new Retry(config, loop, this::attempt);
         this.heartbeat = new Heartbeat(loop, config.pingInterval(), this);
         this.conversation = new Conversation(config.room() == null ? Names.DEFAULT_ROOM : config.room(), this, events);
-        this.inbox = new Inbox(this, conversation, events, loop);
+        this.searches = new Searches(this, events);
+        this.inbox = new Inbox(this, conversation, searches, events, loop);
         this.greeting = new Greeting(loop, events, this::becomeReady);
         this.tls = new ClientTls(config, loop, events);
     }
 
     Conversation conversation() {
         return conversation;
+    }
+
+    Searches searches() {
+        return searches;
     }
 
     ConnectionState state() {
@@ -201,6 +207,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         heartbeat.stop();
         greeting.cancel();
         conversation.catchup().disconnected();
+        searches.disconnected();
         if (closed) {
             return;
         }
@@ -228,6 +235,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
             current = null;
         }
         ready = false;
+        searches.disconnected();
         conversation.failAll("the client was closed");
         setState(ConnectionState.DISCONNECTED, DisconnectReason.CLOSED_BY_USER, null, "closed");
         releaseContainer();

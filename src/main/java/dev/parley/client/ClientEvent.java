@@ -54,6 +54,16 @@ public sealed interface ClientEvent {
     /// certificate, before [StateChanged] CONNECTED.
     record ServerTrusted(String fingerprint, boolean firstUse) implements ClientEvent {}
 
+    /// The answer to [ParleyClient#search]: stored messages of the rooms this client is in,
+    /// newest first.
+    record SearchResults(String query, List<Message.Chat> messages) implements ClientEvent {}
+
+    /// A search that got no answer: the server cannot search (the seed's, or an older one),
+    /// this client is not connected, or the server refused it (`detail` says why).
+    record SearchFailed(String query, Problem problem, String detail) implements ClientEvent {
+        public enum Problem { UNSUPPORTED, NOT_CONNECTED, REFUSED }
+    }
+
     /// Round-trip time of the last ping.
     record RoundTrip(Duration rtt) implements ClientEvent {}
 }

@@ -19,6 +19,7 @@ final class Inbox {
 
     private final ClientCore core;
     private final Conversation conversation;
+    private final Searches searches;
     private final Events events;
     private final ArrayDeque<Long> protocolPings = new ArrayDeque<>();
     private ErrorCode lastError;
@@ -28,9 +29,10 @@ final class Inbox {
     private boolean resendScheduled;
     private final ScheduledExecutorService loop;
 
-    Inbox(ClientCore core, Conversation conversation, Events events, ScheduledExecutorService loop) {
+    Inbox(ClientCore core, Conversation conversation, Searches searches, Events events, ScheduledExecutorService loop) {
         this.core = core;
         this.conversation = conversation;
+        this.searches = searches;
         this.events = events;
         this.loop = loop;
     }
@@ -81,6 +83,7 @@ final class Inbox {
                     events.accept(new ClientEvent.RoundTrip(Heartbeat.roundTrip(pong.t(), System.nanoTime())));
                 }
             }
+            case Message.SearchResults results -> searches.results(results);
             case Message.Error error -> error(error);
         }
     }
@@ -101,6 +104,9 @@ final class Inbox {
     private void error(Message.Error error) {
         if (Failures.decidesClose(error.code())) {
             lastError = error.code();
+        }
+        if (searches.refused(error)) {
+            return;
         }
         if (conversation.error(error)) {
             resendPendingLater();

@@ -1,6 +1,7 @@
 package dev.parley.client;
 
 import dev.parley.protocol.Checked;
+import dev.parley.protocol.Limits;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.Names;
 import java.util.List;
@@ -112,6 +113,20 @@ public final class ParleyClient implements AutoCloseable {
         var checked = check(Names.room(room));
         var request = new Message.HistoryRequest(checked, after, before, limit);
         run(() -> core.conversation().requestHistory(request, core.ready()));
+    }
+
+    /// Searches the stored messages of the rooms this client is in (of `room` alone unless
+    /// null); answers with [ClientEvent.SearchResults] or [ClientEvent.SearchFailed].
+    public void search(String query, String room) {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("a search needs some text");
+        }
+        var text = query.strip();
+        if (text.codePointCount(0, text.length()) > Limits.MAX_SEARCH_CHARS) {
+            throw new IllegalArgumentException("a search is at most " + Limits.MAX_SEARCH_CHARS + " characters");
+        }
+        var checkedRoom = room == null ? null : check(Names.room(room));
+        run(() -> core.searches().search(text, checkedRoom));
     }
 
     public ConnectionState state() {

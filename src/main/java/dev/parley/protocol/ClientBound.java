@@ -41,6 +41,8 @@ final class ClientBound {
             case "presence" -> Checked.ok(new Presence(JsonFields.string(object, "room"), members(object)));
             case "history" -> Checked.ok(new History(JsonFields.string(object, "room"),
                     chats(object, "messages"), JsonFields.bool(object, "complete", false)));
+            case "results" -> Checked.ok(new Message.SearchResults(orEmpty(JsonFields.string(object, "query")),
+                    JsonFields.string(object, "room"), chats(object, "messages")));
             case "chat" -> chat(object).map(chat -> chat);
             case "dm" -> Checked.ok(new Dm(JsonFields.string(object, "id"), orEmpty(JsonFields.string(object, "from")),
                     JsonFields.string(object, "to"), orEmpty(JsonFields.string(object, "text")),

@@ -21,6 +21,11 @@ public record Limits(
     public static final int MAX_ROOM_CHARS = 32;
     public static final int MAX_CID_CHARS = 64;
     public static final int MAX_HISTORY_PAGE = 500;
+    /// A `search` query: 1–200 characters (code points).
+    public static final int MAX_SEARCH_CHARS = 200;
+    /// Results of one `search`: `limit` is 1–100, default 50.
+    public static final int MAX_SEARCH_RESULTS = 100;
+    public static final int DEFAULT_SEARCH_RESULTS = 50;
 
     public static final Limits DEFAULTS = new Limits(
             4_000, 64 * 1024, 20, 40, 1_000, 100, 1024 * 1024,

@@ -51,6 +51,12 @@ public sealed interface Message {
         public String type() { return "ping"; }
     }
 
+    /// `search {query, room?, limit?}` — an addition to v1: stored messages of the sender's rooms
+    /// (or of `room`, one of them) containing every term of `query`. An older server answers `error`.
+    record Search(String query, String room, Integer limit) implements ToServer {
+        public String type() { return "search"; }
+    }
+
     // ---- server → client ----
 
     record ServerInfo(String name, String version) {}
@@ -97,6 +103,11 @@ public sealed interface Message {
 
     record History(String room, List<Chat> messages, boolean complete) implements ToClient {
         public String type() { return "history"; }
+    }
+
+    /// `results {query, room?, messages:[chat…]}`, the answer to [Search]: newest first.
+    record SearchResults(String query, String room, List<Chat> messages) implements ToClient {
+        public String type() { return "results"; }
     }
 
     record TypingNotice(String room, String from) implements ToClient {

@@ -6,6 +6,7 @@ import dev.parley.protocol.Message.Member;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /// Encodes messages with Gson's streaming writer: no reflection, absent (null) fields left out,
 /// one exhaustive switch so that a new message type cannot be forgotten.
@@ -74,11 +75,22 @@ final class ProtocolWriter {
             case Message.History(var room, var messages, var complete) -> {
                 json.beginObject();
                 field(json, "room", room);
-                json.name("messages").beginArray();
-                for (var chat : messages) {
-                    chat(json, chat);
-                }
-                json.endArray().name("complete").value(complete).endObject();
+                chats(json, messages);
+                json.name("complete").value(complete).endObject();
+            }
+            case Message.Search(var query, var room, var limit) -> {
+                json.beginObject();
+                field(json, "query", query);
+                field(json, "room", room);
+                number(json, "limit", limit);
+                json.endObject();
+            }
+            case Message.SearchResults(var query, var room, var messages) -> {
+                json.beginObject();
+                field(json, "query", query);
+                field(json, "room", room);
+                chats(json, messages);
+                json.endObject();
             }
             case Message.Dm(var id, var from, var to, var text, var time, var cid) -> {
                 json.beginObject();
@@ -130,6 +142,14 @@ final class ProtocolWriter {
         }
         field(json, "renamedFrom", welcome.renamedFrom());
         json.endObject();
+    }
+
+    private static void chats(JsonWriter json, List<Chat> messages) throws IOException {
+        json.name("messages").beginArray();
+        for (var chat : messages) {
+            chat(json, chat);
+        }
+        json.endArray();
     }
 
     private static void chat(JsonWriter json, Chat chat) throws IOException {

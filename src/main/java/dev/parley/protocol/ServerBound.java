@@ -16,7 +16,7 @@ import java.util.function.Function;
 /// Strict decoding and validation of client → server messages.
 final class ServerBound {
 
-    private static final Set<String> KNOWN_TYPES = Set.of("chat", "dm", "join", "leave", "typing", "history", "ping");
+    private static final Set<String> KNOWN_TYPES = Set.of("chat", "dm", "join", "leave", "typing", "history", "ping", "search");
 
     private final Limits limits;
 
@@ -45,6 +45,7 @@ final class ServerBound {
             case "typing" -> room(payload, type).map(Typing::new);
             case "history" -> history(payload);
             case "ping" -> Checked.ok(new Ping(JsonFields.number(payload, "t")));
+            case "search" -> SearchFields.search(payload);
             // Unreachable while KNOWN_TYPES matches this switch; a refusal all the same, never a throw into Jetty.
             default -> Checked.refused(ErrorCode.BAD_MESSAGE, "unknown message type '" + type + "'", type);
         };

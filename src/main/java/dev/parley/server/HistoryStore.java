@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import dev.parley.protocol.Message.Chat;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,6 +28,10 @@ public interface HistoryStore extends AutoCloseable {
 
     /// Full-text search over all rooms, newest first.
     List<Chat> search(String query, int limit);
+
+    /// Full-text search over the messages of `rooms` only, newest first: a member must never
+    /// see another room's text, and the limit counts only messages it may see.
+    List<Chat> search(String query, Collection<String> rooms, int limit);
 
     @Override
     void close();

@@ -3,10 +3,14 @@ package dev.parley.server;
 import dev.parley.protocol.Message.Chat;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -97,16 +101,28 @@ public final class MemoryHistoryStore implements HistoryStore {
 
     @Override
     public List<Chat> search(String query, int limit) {
-        var needle = query.toLowerCase(Locale.ROOT);
+        return search(query, rooms.keySet(), limit);
+    }
+
+    /// Messages containing every whitespace-separated term of `query`, case-insensitive — the
+    /// same reading of a query as the SQLite store, without an index.
+    @Override
+    public List<Chat> search(String query, Collection<String> inRooms, int limit) {
+        var terms = Arrays.stream((query == null ? "" : query).toLowerCase(Locale.ROOT).strip().split("\\s+")).filter(t -> !t.isEmpty()).toList();
+        if (terms.isEmpty() || limit <= 0) {
+            return List.of();
+        }
         var found = new ArrayList<Chat>();
-        for (var log : rooms.values()) {
-            for (var chat : log.page(null, null, retention)) {
-                if (chat.text().toLowerCase(Locale.ROOT).contains(needle)) {
+        for (var room : Set.copyOf(inRooms)) {
+            var log = rooms.get(room);
+            for (var chat : log == null ? List.<Chat>of() : log.page(null, null, retention)) {
+                var text = chat.text().toLowerCase(Locale.ROOT);
+                if (terms.stream().allMatch(text::contains)) {
                     found.add(chat);
                 }
             }
         }
-        found.sort((a, b) -> b.time().compareTo(a.time()));
+        found.sort(Comparator.comparing(Chat::time).thenComparing(Chat::seq).reversed());
         return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
     }
 

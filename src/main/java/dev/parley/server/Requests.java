@@ -18,9 +18,11 @@ final class Requests {
     static final int DEFAULT_HISTORY_PAGE = 50;
 
     private final Hub hub;
+    private final Searches searches;
 
     Requests(Hub hub) {
         this.hub = hub;
+        this.searches = new Searches(hub);
     }
 
     void handle(Connection connection, Message.ToServer message) {
@@ -47,6 +49,7 @@ final class Requests {
             }
             case HistoryRequest request -> history(connection, request);
             case Message.Ping(var t) -> connection.send(new Message.Pong(t));
+            case Message.Search search -> searches.answer(connection, search);
         }
     }
 

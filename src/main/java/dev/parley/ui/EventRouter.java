@@ -55,6 +55,8 @@ final class EventRouter {
                 vm.log().apply(event);
             }
             case ClientEvent.RoundTrip(var rtt) -> vm.status().roundTrip(rtt);
+            case ClientEvent.SearchResults results -> vm.search().results(results);
+            case ClientEvent.SearchFailed failed -> vm.search().failed(failed);
             case ClientEvent.TypingNotice typing -> { }
             default -> vm.log().apply(event);
         }

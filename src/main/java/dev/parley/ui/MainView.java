@@ -42,7 +42,9 @@ public final class MainView extends BorderPane {
         var log = new LogPane(vm, i18n);
         VBox.setVgrow(log, Priority.ALWAYS);
         setCenter(new VBox(log, new InputPane(vm.input(), i18n)));
-        setRight(new MembersPane(vm, i18n));
+        var members = new MembersPane(vm, i18n);
+        VBox.setVgrow(members, Priority.ALWAYS);
+        setRight(new VBox(new SearchPane(vm.search(), i18n), members));
         setBottom(new StatusBar(vm.status(), i18n));
     }
 

@@ -28,6 +28,7 @@ public final class MainViewModel {
     private final StatusViewModel status = new StatusViewModel();
     private final HostViewModel host;
     private final JoinViewModel join = new JoinViewModel();
+    private final SearchViewModel search = new SearchViewModel();
     private final ObjectProperty<Instant> now;
     private ParleyClient client;
     private EventPump pump;
@@ -53,6 +54,7 @@ public final class MainViewModel {
         input.sendTo(text -> { if (client != null) client.sendChat(rooms.active(), text); });
         rooms.connectTo(room -> { if (client != null) client.join(room); },
                 room -> { if (client != null) client.leave(room); members.forget(room); });
+        search.connectTo(this::search, rooms::select);
         host.onLifecycle(server -> {
             status.hostingProperty().set(true);
             connect(ClientConfig.of(server.localUri(), join.nameProperty().get(), join.roomProperty().get(),
@@ -79,6 +81,7 @@ public final class MainViewModel {
     public StatusViewModel status() { return status; }
     public HostViewModel host() { return host; }
     public JoinViewModel join() { return join; }
+    public SearchViewModel search() { return search; }
     public Settings settings() { return settings; }
     /// Advances once a second ([#tick]); "connected for" durations follow it.
     public ObjectProperty<Instant> nowProperty() { return now; }
@@ -99,6 +102,7 @@ public final class MainViewModel {
         log.self(config.name());
         members.self(config.name());
         rooms.reset(config.room() == null ? dev.parley.protocol.Names.DEFAULT_ROOM : config.room());
+        search.reset();
         background.run("connect", () -> {
             var created = new ParleyClient(config, mine);
             created.connect();
@@ -142,6 +146,14 @@ public final class MainViewModel {
         if (client != null) {
             log.retrying(cid);
             client.retry(cid);
+        }
+    }
+
+    private void search(String query) {
+        if (client == null) {
+            search.failed(new ClientEvent.SearchFailed(query, ClientEvent.SearchFailed.Problem.NOT_CONNECTED, null));
+        } else {
+            client.search(query, null);
         }
     }
 

@@ -100,4 +100,16 @@ class SeedInteropTest {
         var cid = guest.client().sendChat("lobby", "hi");
         guest.log().await(ChatAcknowledged.class, a -> a.cid().equals(cid));
     }
+
+    @Test
+    void searchingTheSeedServerSaysItCannotSearch() {
+        var alice = clients.connect(ClientConfig.of(seed.uri(), "alice", "lobby", null));
+        alice.log().awaitState(ConnectionState.CONNECTED);
+
+        alice.client().search("hello", null);
+
+        var failed = alice.log().await(ClientEvent.SearchFailed.class, f -> true);
+        assertThat(failed.problem()).isEqualTo(ClientEvent.SearchFailed.Problem.UNSUPPORTED);
+        assertThat(alice.log().all(ClientEvent.ChatReceived.class)).isEmpty();
+    }
 }

@@ -107,6 +107,16 @@ class RefusalTest {
                 arguments("history limit 501", history("\"limit\":501"), "history"),
                 arguments("history limit as boolean", history("\"limit\":true"), "history"),
                 arguments("history without room", "{\"type\":\"history\",\"payload\":{\"after\":1}}", "history"),
+                arguments("search without query", search("\"room\":\"lobby\""), "search"),
+                arguments("search query as number", search("\"query\":7"), "search"),
+                arguments("search query blank", search("\"query\":\" \\u3000 \""), "search"),
+                arguments("search query of 201 characters", search("\"query\":\"" + "字".repeat(201) + "\""), "search"),
+                arguments("search query lone surrogate", search("\"query\":\"a\\ud800\""), "search"),
+                arguments("search room invalid", search("\"query\":\"hi\",\"room\":\"a/b\""), "search"),
+                arguments("search limit 0", search("\"query\":\"hi\",\"limit\":0"), "search"),
+                arguments("search limit 101", search("\"query\":\"hi\",\"limit\":101"), "search"),
+                arguments("search limit fractional", search("\"query\":\"hi\",\"limit\":2.5"), "search"),
+                arguments("search string payload", "{\"type\":\"search\",\"payload\":\"hi\"}", "search"),
                 arguments("ping t as string", "{\"type\":\"ping\",\"payload\":{\"t\":\"now\"}}", "ping"));
     }
 
@@ -160,6 +170,10 @@ class RefusalTest {
 
     private static String chat(String payload) {
         return "{\"type\":\"chat\",\"payload\":" + payload + "}";
+    }
+
+    private static String search(String fields) {
+        return "{\"type\":\"search\",\"payload\":{" + fields + "}}";
     }
 
     private static String history(String fields) {

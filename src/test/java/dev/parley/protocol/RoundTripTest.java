@@ -52,7 +52,10 @@ class RoundTripTest {
                 new HistoryRequest("lobby", null, null, null),
                 new HistoryRequest("lobby", 0L, null, 1),
                 new HistoryRequest("lobby", 41L, 9_007_199_254_740_993L, 500),
-                new Ping(null), new Ping(1_732_000_000_123.0), new Ping(0.5));
+                new Ping(null), new Ping(1_732_000_000_123.0), new Ping(0.5),
+                new Message.Search("hello", null, null),
+                new Message.Search("你好", "大厅", 1),
+                new Message.Search(ESCAPES.strip(), "lobby", 100));
     }
 
     static Stream<ToClient> toClient() {
@@ -75,6 +78,8 @@ class RoundTripTest {
                 new Dm("d-1", "alice", "bob", ESCAPES, "2026-11-24T16:00:00Z", null),
                 new Dm("d-2", "张伟", "李娜", EMOJI, "t", "c-9"),
                 new TypingNotice("lobby", "alice"),
+                new Message.SearchResults("你好", null, List.of()),
+                new Message.SearchResults(ESCAPES, "lobby", List.of(chat, new Chat("m-3", "大厅", 2, "张伟", EMOJI, "t", null))),
                 new Pong(null), new Pong(1_732_000_000_123.0), new Pong(-2.25),
                 new Error(ErrorCode.TOO_LARGE, "text is longer than 4000 characters", "c-1"),
                 new Error(ErrorCode.BAD_JSON, "消息必须是合法 JSON", null),

@@ -78,4 +78,15 @@ class MemoryHistoryStoreTest {
         assertThat(store.search("HELLO", 10)).extracting(Chat::text).containsExactly("say hello", "Hello there");
         assertThat(store.search("hello", 1)).hasSize(1);
     }
+
+    @Test
+    void searchInRoomsSeesOnlyThoseRoomsAndNeedsEveryTerm() {
+        append("a", "x", "明天 meeting in Room 1", null);
+        append("b", "y", "明天见", null);
+        append("c", "z", "明天 secret", null);
+        assertThat(store.search("明天", List.of("a", "b"), 10)).extracting(Chat::room).containsExactlyInAnyOrder("a", "b");
+        assertThat(store.search("明天 ROOM", List.of("a", "b", "c"), 10)).extracting(Chat::room).containsExactly("a");
+        assertThat(store.search("明天", List.of("nowhere"), 10)).isEmpty();
+        assertThat(store.search("明天", List.of("a", "b", "c"), 2)).hasSize(2);
+    }
 }

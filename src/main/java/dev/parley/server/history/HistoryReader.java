@@ -65,10 +65,11 @@ final class HistoryReader implements AutoCloseable {
 
     /// Messages containing every whitespace-separated term of `query` (case-insensitive for
     /// Latin letters), newest first. Terms of three or more characters use the trigram index.
-    synchronized List<Chat> search(String query, int limit) throws SQLException {
+    /// `rooms` (null: all) restricts the search to those rooms.
+    synchronized List<Chat> search(String query, List<String> rooms, int limit) throws SQLException {
         var terms = Arrays.stream(query == null ? new String[0] : query.strip().split("\\s+"))
                 .filter(term -> !term.isEmpty()).toList();
-        if (terms.isEmpty() || limit <= 0) {
+        if (terms.isEmpty() || limit <= 0 || (rooms != null && rooms.isEmpty())) {
             return List.of();
         }
         var conditions = new ArrayList<String>();
@@ -81,6 +82,10 @@ final class HistoryReader implements AutoCloseable {
         for (var term : terms.stream().filter(term -> !indexed(term)).toList()) {
             conditions.add("text LIKE ? ESCAPE '\\'");
             parameters.add("%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (rooms != null) {
+            conditions.add("room IN (" + String.join(",", Collections.nCopies(rooms.size(), "?")) + ")");
+            parameters.addAll(rooms);
         }
         var sql = "SELECT " + HistorySql.COLUMNS + " FROM messages WHERE " + String.join(" AND ", conditions)
                 + " ORDER BY id DESC LIMIT ?";

@@ -5,6 +5,7 @@ import dev.parley.server.HistoryStore;
 import dev.parley.server.history.HistoryWriter.Append;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,16 @@ public final class SqliteHistoryStore implements HistoryStore {
     @Override
     public List<Chat> search(String query, int limit) {
         try {
-            return database.reader().search(query, limit);
+            return database.reader().search(query, null, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("searching the history failed", e);
+        }
+    }
+
+    @Override
+    public List<Chat> search(String query, Collection<String> rooms, int limit) {
+        try {
+            return database.reader().search(query, List.copyOf(rooms), limit);
         } catch (SQLException e) {
             throw new IllegalStateException("searching the history failed", e);
         }
