@@ -5,6 +5,7 @@ import dev.parley.server.ParleyServer;
 import dev.parley.server.PortInUseException;
 import dev.parley.server.ServerAddresses;
 import dev.parley.server.ServerConfig;
+import dev.parley.ui.HostAnnouncer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +51,10 @@ final class HeadlessCommand implements Callable<Integer> {
 
     @Option(names = "--name", paramLabel = "NAME", description = "Server name shown to members (default: ${DEFAULT-VALUE}).")
     String serverName = "Parley";
+
+    @Option(names = "--no-announce", negatable = false,
+            description = "Do not announce the room on the local network (announced by default, so others see it in their Join list).")
+    boolean noAnnounce;
 
     @Mixin
     LimitOptions limits = new LimitOptions();
@@ -97,19 +103,47 @@ final class HeadlessCommand implements Callable<Integer> {
             return 1;
         }
         var stopped = new CountDownLatch(1);
+        var announcer = new AtomicReference<HostAnnouncer>();
         var hook = Thread.ofPlatform().name("parley-shutdown").unstarted(() -> {
+            // Withdraw first, so browsers drop the room before its port closes.
+            var announcing = announcer.getAndSet(null);
+            if (announcing != null) {
+                announcing.close();
+            }
             server.stop();
             stopped.countDown();
         });
         Runtime.getRuntime().addShutdownHook(hook);
         printAddresses(server);
+        announce(server, announcer);
         try {
             stopped.await();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+            var announcing = announcer.getAndSet(null);
+            if (announcing != null) {
+                announcing.close();
+            }
             server.stop();
         }
         return 0;
+    }
+
+    private void announce(ParleyServer server, AtomicReference<HostAnnouncer> holder) {
+        if (noAnnounce) {
+            out.println("Not announced on the local network (--no-announce).");
+            return;
+        }
+        // Announcing takes about two seconds (mDNS probing); the server already accepts joins meanwhile.
+        var started = HostAnnouncer.start(server, serverName, password != null && !password.isEmpty());
+        if (!holder.compareAndSet(null, started)) {
+            started.close();
+            return;
+        }
+        out.println(started.interfaces().isEmpty()
+                ? "Not announced on the local network: no network interface that can multicast."
+                : "Announced on the local network (" + String.join(", ", started.interfaces()) + "): others see it in their Join list.");
+        out.flush();
     }
 
     private void printAddresses(ParleyServer server) {
