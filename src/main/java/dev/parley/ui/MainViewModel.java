@@ -162,6 +162,12 @@ public final class MainViewModel {
                 .log(System.Logger.Level.WARNING, "cannot look for rooms on the network: " + failed));
     }
 
+    /// What the LAN browser tells about rooms (null before [#startBrowsing]); tests feed it in
+    /// process, with discovery switched off, instead of multicasting.
+    public dev.parley.discovery.DiscoveryListener nearbyListener() {
+        return nearbyPump;
+    }
+
     /// Stops looking; returns the browser to close off the FX thread (null if none).
     public dev.parley.discovery.RoomBrowser stopBrowsing() {
         if (nearbyPump != null) {
