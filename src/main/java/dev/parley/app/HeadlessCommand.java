@@ -134,6 +134,10 @@ final class HeadlessCommand implements Callable<Integer> {
             out.println("Not announced on the local network (--no-announce).");
             return;
         }
+        if (bindsLoopbackOnly()) {
+            out.println("Not announced on the local network: --bind " + bind + " is reachable from this computer only.");
+            return;
+        }
         // Announcing takes about two seconds (mDNS probing); the server already accepts joins meanwhile.
         var started = HostAnnouncer.start(server, serverName, password != null && !password.isEmpty());
         if (!holder.compareAndSet(null, started)) {
@@ -144,6 +148,18 @@ final class HeadlessCommand implements Callable<Integer> {
                 ? "Not announced on the local network: no network interface that can multicast."
                 : "Announced on the local network (" + String.join(", ", started.interfaces()) + "): others see it in their Join list.");
         out.flush();
+    }
+
+    private boolean bindsLoopbackOnly() {
+        if (bind == null || bind.isBlank()) {
+            return false;
+        }
+        try {
+            // A literal address or "localhost": no lookup beyond the hosts file.
+            return java.net.InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (java.net.UnknownHostException unknown) {
+            return false;
+        }
     }
 
     private void printAddresses(ParleyServer server) {

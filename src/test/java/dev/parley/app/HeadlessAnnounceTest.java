@@ -31,7 +31,7 @@ class HeadlessAnnounceTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private String runUntil(String expected, String... args) throws Exception {
-        var all = new java.util.ArrayList<>(java.util.List.of("--headless", "--bind", "127.0.0.1", "--port", "0", "--data", data.toString()));
+        var all = new java.util.ArrayList<>(java.util.List.of("--headless", "--port", "0", "--data", data.toString()));
         all.addAll(java.util.List.of(args));
         var exit = new java.util.concurrent.atomic.AtomicInteger(-1);
         var server = Thread.ofPlatform().name("headless-under-test").start(() -> exit.set(HeadlessCommand.run(
@@ -42,7 +42,7 @@ class HeadlessAnnounceTest {
             var printed = out.toString(StandardCharsets.UTF_8);
             assertThat(printed).as("stderr: " + err.toString(StandardCharsets.UTF_8)).contains(expected);
             // Still serving after the announcement line: /healthz answers.
-            var matcher = Pattern.compile("ws://127\\.0\\.0\\.1:(\\d+)/ws").matcher(printed);
+            var matcher = Pattern.compile("ws://(?:127\\.0\\.0\\.1|localhost):(\\d+)/ws").matcher(printed);
             assertThat(matcher.find()).isTrue();
             try (var http = HttpClient.newHttpClient()) {
                 var health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + matcher.group(1) + "/healthz")).build(),
@@ -65,9 +65,16 @@ class HeadlessAnnounceTest {
 
     @Test
     void noAnnounceIsAcceptedAndSaysSo() throws Exception {
-        var printed = runUntil("Not announced on the local network (--no-announce).", "--no-announce");
+        var printed = runUntil("Not announced on the local network (--no-announce).", "--no-announce", "--bind", "127.0.0.1");
         assertThat(printed).contains("Parley is running");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aServerBoundToLoopbackIsNotAnnounced() throws Exception {
+        var printed = runUntil("Not announced on the local network: --bind 127.0.0.1 is reachable from this computer only.",
+                "--bind", "127.0.0.1");
+        assertThat(printed).contains("Parley is running");
     }
 
     @Test
