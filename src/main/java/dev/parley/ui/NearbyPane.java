@@ -6,10 +6,12 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.SVGPath;
 
 /// "Rooms on your network" inside the Join pane: one row per host found on the LAN (name,
 /// address, members, a lock when it needs a password, TLS); a click joins it.
@@ -58,8 +60,18 @@ final class NearbyPane extends VBox {
                 setGraphic(null);
                 return;
             }
-            var name = new Label((room.passwordProtected() ? "🔒 " : "") + room.name());
+            var name = new Label(room.name());
             name.getStyleClass().add(Styles.TEXT_BOLD);
+            if (room.passwordProtected()) {
+                // Drawn, not an emoji: many desktop fonts have no 🔒 glyph.
+                var lock = new SVGPath();
+                lock.setContent("M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 0 0-4 0v2z");
+                lock.getStyleClass().add("room-lock");
+                lock.setScaleX(0.75);
+                lock.setScaleY(0.75);
+                name.setGraphic(lock);
+                Tooltip.install(name, new Tooltip(i18n.get("nearby.locked", room.name())));
+            }
             var address = new Label(room.host() + ":" + room.port() + (room.tls() ? "  TLS" : ""));
             address.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             var words = new VBox(0, name, address);
@@ -70,9 +82,6 @@ final class NearbyPane extends VBox {
             members.getStyleClass().add(Styles.TEXT_SMALL);
             var row = new HBox(6, words, members);
             row.setAlignment(Pos.CENTER_LEFT);
-            if (room.passwordProtected()) {
-                name.setAccessibleText(i18n.get("nearby.locked", room.name()));
-            }
             setText(null);
             setGraphic(row);
         }

@@ -55,6 +55,7 @@ class NearbyWindowTest extends RemoteWindowTest {
         until("bob listed once, with his new count", () -> rooms.getItems().size() == 1
                 && ((DiscoveredRoom) rooms.getItems().getFirst()).members() == 3);
         assertThat(fx(() -> labels(row(robot, "bob")))).contains("bob", "127.0.0.1:" + remote.port(), "3 people");
+        assertThat(fx(() -> row(robot, "bob").lookup(".room-lock"))).as("no lock on an open room").isNull();
 
         robot.clickOn(row(robot, "bob"));
         until("connected", () -> window.model().status().stateProperty().get() == ConnectionState.CONNECTED);
@@ -68,7 +69,8 @@ class NearbyWindowTest extends RemoteWindowTest {
         var listener = fx(() -> window.model().nearbyListener());
         listener.roomFound(announced("ann's den", remote, 2, true));
         until("listed", () -> robot.lookup(".nearby-room").match(n -> ((ListCell<?>) n).getItem() != null).tryQuery().isPresent());
-        assertThat(fx(() -> labels(row(robot, "ann's den")))).contains("🔒 ann's den", "2 people");
+        assertThat(fx(() -> labels(row(robot, "ann's den")))).contains("ann's den", "2 people");
+        assertThat(fx(() -> row(robot, "ann's den").lookup(".room-lock"))).as("a lock on the locked room").isNotNull();
 
         robot.clickOn(row(robot, "ann's den"));
         until("asks for the password", () -> robot.lookup("#joinPassword").queryAs(PasswordField.class).isFocused());
