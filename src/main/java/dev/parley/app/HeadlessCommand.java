@@ -5,7 +5,6 @@ import dev.parley.server.ParleyServer;
 import dev.parley.server.PortInUseException;
 import dev.parley.server.ServerAddresses;
 import dev.parley.server.ServerConfig;
-import dev.parley.ui.HostAnnouncer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,63 +101,23 @@ final class HeadlessCommand implements Callable<Integer> {
             return 1;
         }
         var stopped = new CountDownLatch(1);
-        var announcer = new AtomicReference<HostAnnouncer>();
+        var announcing = new HeadlessAnnouncing();
         var hook = Thread.ofPlatform().name("parley-shutdown").unstarted(() -> {
-            // Withdraw first, so browsers drop the room before its port closes.
-            var announcing = announcer.getAndSet(null);
-            if (announcing != null) {
-                announcing.close();
-            }
+            announcing.withdraw();
             server.stop();
             stopped.countDown();
         });
         Runtime.getRuntime().addShutdownHook(hook);
         printAddresses(server);
-        announce(server, announcer);
+        announcing.start(server, this, out);
         try {
             stopped.await();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            var announcing = announcer.getAndSet(null);
-            if (announcing != null) {
-                announcing.close();
-            }
+            announcing.withdraw();
             server.stop();
         }
         return 0;
-    }
-
-    private void announce(ParleyServer server, AtomicReference<HostAnnouncer> holder) {
-        if (noAnnounce) {
-            out.println("Not announced on the local network (--no-announce).");
-            return;
-        }
-        if (bindsLoopbackOnly()) {
-            out.println("Not announced on the local network: --bind " + bind + " is reachable from this computer only.");
-            return;
-        }
-        // Announcing takes about two seconds (mDNS probing); the server already accepts joins meanwhile.
-        var started = HostAnnouncer.start(server, serverName, password != null && !password.isEmpty());
-        if (!holder.compareAndSet(null, started)) {
-            started.close();
-            return;
-        }
-        out.println(started.interfaces().isEmpty()
-                ? "Not announced on the local network: no network interface that can multicast."
-                : "Announced on the local network (" + String.join(", ", started.interfaces()) + "): others see it in their Join list.");
-        out.flush();
-    }
-
-    private boolean bindsLoopbackOnly() {
-        if (bind == null || bind.isBlank()) {
-            return false;
-        }
-        try {
-            // A literal address or "localhost": no lookup beyond the hosts file.
-            return java.net.InetAddress.getByName(bind).isLoopbackAddress();
-        } catch (java.net.UnknownHostException unknown) {
-            return false;
-        }
     }
 
     private void printAddresses(ParleyServer server) {
