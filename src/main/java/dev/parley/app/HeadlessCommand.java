@@ -56,6 +56,10 @@ final class HeadlessCommand implements Callable<Integer> {
     @Option(names = "--tls", description = "Encrypt (wss:// and https://) with a self-signed certificate kept in the data folder; members compare its fingerprint.")
     boolean tls;
 
+    @Option(names = "--no-announce", negatable = false,
+            description = "Do not announce the room on the local network (announced by default, so others see it in their Join list).")
+    boolean noAnnounce;
+
     @Mixin
     LimitOptions limits = new LimitOptions();
 
@@ -104,16 +108,20 @@ final class HeadlessCommand implements Callable<Integer> {
             return 1;
         }
         var stopped = new CountDownLatch(1);
+        var announcing = new HeadlessAnnouncing();
         var hook = Thread.ofPlatform().name("parley-shutdown").unstarted(() -> {
+            announcing.withdraw();
             server.stop();
             stopped.countDown();
         });
         Runtime.getRuntime().addShutdownHook(hook);
         printAddresses(server);
+        announcing.start(server, this, out);
         try {
             stopped.await();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+            announcing.withdraw();
             server.stop();
         }
         return 0;

@@ -154,6 +154,11 @@ public final class ParleyServer implements AutoCloseable {
                 metrics.messagesOut.sum(), metrics.sendFailures.sum(), Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
+    /// Every room with members, and the default room, sorted: what a LAN announcement lists.
+    public java.util.List<String> roomNames() {
+        return java.util.List.copyOf(hub.roomNames());
+    }
+
     /// Tells every member the room is closing (`system`), closes their connections (1001),
     /// stops Jetty and frees the port. Idempotent.
     public void stop() {

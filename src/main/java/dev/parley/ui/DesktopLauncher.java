@@ -8,7 +8,8 @@ public final class DesktopLauncher {
 
     private DesktopLauncher() {}
 
-    /// Opens the window and returns when it is closed. Understands `--data DIR`.
+    /// Opens the window and returns when it is closed. Understands `--data DIR` and
+    /// `--no-announce` (host without announcing the room on the LAN).
     public static void launch(String[] args) {
         Application.launch(ParleyApp.class, args);
     }

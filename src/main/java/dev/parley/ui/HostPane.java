@@ -5,6 +5,7 @@ import dev.parley.server.ServerAddresses;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.OverrunStyle;
@@ -72,8 +73,29 @@ final class HostPane extends VBox {
         vm.addresses().addListener((ListChangeListener<ServerAddresses.Joinable>) c ->
                 addresses.getChildren().setAll(vm.addresses().stream().map(a -> row(a, i18n)).toList()));
 
+        var announce = new CheckBox();
+        announce.setId("hostAnnounce");
+        announce.textProperty().bind(i18n.text("announce.checkbox"));
+        announce.selectedProperty().bindBidirectional(vm.announcing().announceProperty());
+        announce.disableProperty().bind(vm.announcing().allowedProperty().not());
+
         getChildren().addAll(Panes.title(i18n, "host.title"), Panes.caption(i18n, "host.portAndPassword"), fields,
-                toggle, Panes.note(i18n, vm.errorProperty(), "error-text"), useSuggested, addressesTitle, addresses);
+                announce, toggle, Panes.note(i18n, vm.errorProperty(), "error-text"), useSuggested, addressesTitle, addresses,
+                noNetwork(i18n, vm), note(i18n, vm.announcing().statusProperty(), "hostAnnounceStatus"),
+                note(i18n, vm.firewallHintProperty(), "hostFirewall"));
+    }
+
+    private static Label noNetwork(I18n i18n, HostViewModel vm) {
+        var label = Panes.note(i18n, vm.networkHintProperty(), "error-text");
+        label.setId("hostNoNetwork");
+        return label;
+    }
+
+    private static Label note(I18n i18n, javafx.beans.value.ObservableValue<Note> note, String id) {
+        var label = Panes.note(i18n, note, Styles.TEXT_MUTED);
+        label.getStyleClass().add(Styles.TEXT_SMALL);
+        label.setId(id);
+        return label;
     }
 
     private static HBox row(ServerAddresses.Joinable joinable, I18n i18n) {

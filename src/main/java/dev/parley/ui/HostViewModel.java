@@ -33,6 +33,10 @@ public final class HostViewModel {
     private final ObservableList<ServerAddresses.Joinable> addresses = FXCollections.observableArrayList();
     private final ObjectProperty<Note> error = new SimpleObjectProperty<>();
     private final IntegerProperty suggestedPort = new SimpleIntegerProperty();
+    private final ObjectProperty<Note> networkHint = new SimpleObjectProperty<>();
+    private final ObjectProperty<Note> firewallHint = new SimpleObjectProperty<>();
+    private final StringProperty serverName = new SimpleStringProperty("Parley");
+    private final AnnounceViewModel announcing;
     private Consumer<ParleyServer> onStarted = server -> { };
     private Runnable onStopping = () -> { };
     private ParleyServer server;
@@ -41,6 +45,7 @@ public final class HostViewModel {
     public HostViewModel(Background background, Path historyDir) {
         this.background = background;
         this.historyDir = historyDir;
+        this.announcing = new AnnounceViewModel(background);
     }
 
     public BooleanProperty hostingProperty() { return hosting; }
@@ -51,6 +56,13 @@ public final class HostViewModel {
     public ObjectProperty<Note> errorProperty() { return error; }
     /// 0 when there is nothing to offer.
     public IntegerProperty suggestedPortProperty() { return suggestedPort; }
+    /// While hosting with no address but loopback: nobody else can reach this computer.
+    public ObjectProperty<Note> networkHintProperty() { return networkHint; }
+    /// While hosting: the firewall may be why others cannot connect.
+    public ObjectProperty<Note> firewallHintProperty() { return firewallHint; }
+    /// The name announced on the network and shown to members.
+    public StringProperty serverNameProperty() { return serverName; }
+    public AnnounceViewModel announcing() { return announcing; }
 
     public ParleyServer server() {
         return server;
@@ -69,7 +81,7 @@ public final class HostViewModel {
         busy.set(true);
         error.set(null);
         suggestedPort.set(0);
-        var config = new ServerConfig(null, port.get(), password.get(), historyDir, null, null, null, null);
+        var config = new ServerConfig(null, port.get(), password.get(), historyDir, null, null, null, serverName.get());
         record Started(ParleyServer server, List<ServerAddresses.Joinable> addresses) {}
         background.run("host-start", () -> {
             var started = ParleyServer.start(config);
@@ -78,7 +90,9 @@ public final class HostViewModel {
             busy.set(false);
             server = started.server();
             addresses.setAll(started.addresses());
+            hints(server.port());
             hosting.set(true);
+            announcing.hosting(server, config.serverName(), config.password() != null);
             onStarted.accept(server);
         }, this::startFailed);
     }
@@ -110,7 +124,12 @@ public final class HostViewModel {
         busy.set(true);
         onStopping.run();
         var stopping = server;
+        var announcer = announcing.detach();
         background.run("host-stop", () -> {
+            // Withdraw first, so browsers drop the room before its port closes.
+            if (announcer != null) {
+                announcer.close();
+            }
             stopping.stop();
             return stopping;
         }, stopped -> stoppedOk(), e -> {
@@ -124,6 +143,13 @@ public final class HostViewModel {
         busy.set(false);
         hosting.set(false);
         addresses.clear();
+        networkHint.set(null);
+        firewallHint.set(null);
+    }
+
+    private void hints(int hostedPort) {
+        networkHint.set(addresses.stream().allMatch(ServerAddresses.Joinable::loopback) ? Note.of("host.noNetwork") : null);
+        firewallHint.set(Note.of("host.firewall", hostedPort));
     }
 
     /// The first port after `taken` that can be bound on every interface, as the server binds.

@@ -43,7 +43,9 @@ final class JoinPane extends VBox {
         join.setOnAction(e -> vm.join());
         address.getEditor().setOnAction(e -> vm.join());
 
-        getChildren().addAll(Panes.title(i18n, "join.title"), address, new HBox(6, room, password), join,
+        vm.passwordWantedProperty().addListener((obs, old, count) -> password.requestFocus());
+
+        getChildren().addAll(Panes.title(i18n, "join.title"), new NearbyPane(vm, i18n), address, new HBox(6, room, password), join,
                 Panes.note(i18n, vm.errorProperty(), "error-text"));
     }
 }

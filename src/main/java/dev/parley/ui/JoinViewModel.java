@@ -4,7 +4,10 @@ import dev.parley.client.Addresses;
 import dev.parley.client.ClientConfig;
 import dev.parley.protocol.Checked;
 import dev.parley.protocol.Names;
+import dev.parley.discovery.DiscoveredRoom;
 import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import java.util.function.BiConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -23,6 +26,8 @@ public final class JoinViewModel {
     private final StringProperty password = new SimpleStringProperty("");
     private final ObservableList<String> recent = FXCollections.observableArrayList();
     private final ObjectProperty<Note> error = new SimpleObjectProperty<>();
+    private final NearbyViewModel nearby = new NearbyViewModel();
+    private final IntegerProperty passwordWanted = new SimpleIntegerProperty();
     private BiConsumer<ClientConfig, String> connector = (config, label) -> { };
 
     public StringProperty addressProperty() { return address; }
@@ -31,6 +36,26 @@ public final class JoinViewModel {
     public StringProperty passwordProperty() { return password; }
     public ObservableList<String> recent() { return recent; }
     public ObjectProperty<Note> errorProperty() { return error; }
+    public NearbyViewModel nearby() { return nearby; }
+    /// Counts up each time a chosen room needs a password that is not typed yet (the pane
+    /// then puts the cursor into the password field).
+    public IntegerProperty passwordWantedProperty() { return passwordWanted; }
+
+    /// One click on a room found on the network: fills the address and joins; a room with a
+    /// password asks for it first (and joins on the next click or Join).
+    public boolean choose(DiscoveredRoom found) {
+        var before = address.get();
+        address.set(found.uri().toString());
+        if (!found.passwordProtected()) {
+            password.set("");
+        } else if (password.get() == null || password.get().isEmpty() || !found.uri().toString().equals(before)) {
+            password.set("");
+            error.set(Note.of("join.needsPassword", found.name()));
+            passwordWanted.set(passwordWanted.get() + 1);
+            return false;
+        }
+        return join();
+    }
 
     /// Where a checked join goes: the config and the address as the user typed it.
     public void connectWith(BiConsumer<ClientConfig, String> sink) {

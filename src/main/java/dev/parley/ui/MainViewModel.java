@@ -34,6 +34,8 @@ public final class MainViewModel {
     private EventPump pump;
     private java.net.URI connectedTo;
     private Runnable settingsChanged = () -> { };
+    private dev.parley.discovery.RoomBrowser browser;
+    private DiscoveryPump nearbyPump;
 
     public MainViewModel(Executor fx, Background background, Clock clock, Settings settings, Path historyDir) {
         this.fx = fx;
@@ -49,6 +51,12 @@ public final class MainViewModel {
         join.recent(settings.recentServers());
         join.nameProperty().addListener((obs, old, name) -> settings.name(name));
         host.portProperty().addListener((obs, old, port) -> settings.port(port.intValue()));
+        host.serverNameProperty().bind(join.nameProperty().map(n -> n.isBlank() ? "Parley" : n.strip()));
+        host.announcing().announceProperty().set(settings.announce());
+        host.announcing().announceProperty().addListener((obs, old, on) -> {
+            settings.announce(on);
+            settingsChanged.run();
+        });
         rooms.activeProperty().addListener((obs, old, room) -> members.showRoom(room));
         members.showRoom(rooms.active());
         input.sendTo(text -> { if (client != null) client.sendChat(rooms.active(), text); });
@@ -139,6 +147,41 @@ public final class MainViewModel {
 
     private void close(ParleyClient closing) {
         background.run("disconnect", () -> { closing.close(); return closing; }, c -> { }, e -> { });
+    }
+
+    /// Starts looking for rooms on the LAN (off the FX thread); they appear in the Join pane.
+    public void startBrowsing() {
+        if (nearbyPump != null) {
+            return;
+        }
+        var pump = join.nearby().pump(fx);
+        nearbyPump = pump;
+        background.run("browse-start", () -> dev.parley.discovery.RoomBrowser.start(pump), started -> {
+            if (nearbyPump == pump) {
+                browser = started;
+            } else {
+                background.run("browse-stop", () -> { started.close(); return started; }, b -> { }, e -> { });
+            }
+        }, failed -> System.getLogger(MainViewModel.class.getName())
+                .log(System.Logger.Level.WARNING, "cannot look for rooms on the network: " + failed));
+    }
+
+    /// What the LAN browser tells about rooms (null before [#startBrowsing]); tests feed it in
+    /// process, with discovery switched off, instead of multicasting.
+    public dev.parley.discovery.DiscoveryListener nearbyListener() {
+        return nearbyPump;
+    }
+
+    /// Stops looking; returns the browser to close off the FX thread (null if none).
+    public dev.parley.discovery.RoomBrowser stopBrowsing() {
+        if (nearbyPump != null) {
+            nearbyPump.close();
+            nearbyPump = null;
+        }
+        join.nearby().clear();
+        var stopping = browser;
+        browser = null;
+        return stopping;
     }
 
     /// A failed message is sent again with its `cid`.

@@ -21,6 +21,9 @@ public final class ParleyApp extends Application {
     @Override
     public void start(Stage stage) {
         window = ParleyWindow.open(stage, settings, data);
+        if (getParameters().getRaw().contains("--no-announce")) {
+            window.model().host().announcing().allowedProperty().set(false);
+        }
     }
 
     @Override

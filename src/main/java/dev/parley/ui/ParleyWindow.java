@@ -44,6 +44,7 @@ public final class ParleyWindow {
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
+        model.startBrowsing();
     }
 
     public static ParleyWindow open(Stage stage, Settings settings, Path data) {
@@ -94,8 +95,17 @@ public final class ParleyWindow {
         ticker.stop();
         model.disconnect();
         var server = model.host().server();
+        var announcer = model.host().announcing().detach();
+        var browser = model.stopBrowsing();
         var snapshot = snapshot();
         var worker = Thread.ofVirtual().name("parley-shutdown").start(() -> {
+            // Withdraw the announcement first, so browsers drop the room before its port closes.
+            if (announcer != null) {
+                announcer.close();
+            }
+            if (browser != null) {
+                browser.close();
+            }
             if (server != null) {
                 server.stop();
             }

@@ -30,6 +30,7 @@ public final class Settings {
     private Theme theme = Theme.LIGHT;
     /// Empty means "follow the system locale".
     private String language = "";
+    private boolean announce = true;
 
     public String name() { return name; }
     public void name(String value) { name = value; }
@@ -42,6 +43,9 @@ public final class Settings {
     public void theme(Theme value) { theme = value; }
     public String language() { return language; }
     public void language(String value) { language = value == null ? "" : value; }
+    /// Announce a hosted room on the LAN (the host pane's checkbox).
+    public boolean announce() { return announce; }
+    public void announce(boolean value) { announce = value; }
 
     public List<String> recentServers() {
         return List.copyOf(recentServers);
@@ -76,6 +80,7 @@ public final class Settings {
         settings.height = number(p, "window.height", (int) settings.height);
         settings.theme = "dark".equals(p.getProperty("theme")) ? Theme.DARK : Theme.LIGHT;
         settings.language = p.getProperty("language", "");
+        settings.announce = !"false".equals(p.getProperty("announce"));
         var recent = p.getProperty("recentServers", "");
         Arrays.stream(recent.split("\n")).map(String::strip).filter(s -> !s.isEmpty())
                 .limit(MAX_RECENT).forEach(settings.recentServers::add);
@@ -99,6 +104,7 @@ public final class Settings {
         p.setProperty("window.height", Integer.toString((int) height));
         p.setProperty("theme", theme == Theme.DARK ? "dark" : "light");
         p.setProperty("language", language);
+        p.setProperty("announce", Boolean.toString(announce));
         p.setProperty("recentServers", String.join("\n", recentServers));
         Files.createDirectories(dir);
         var tmp = Files.createTempFile(dir, "settings", ".tmp");
@@ -112,7 +118,7 @@ public final class Settings {
     public Settings copy() {
         var c = new Settings();
         c.name = name; c.port = port; c.width = width; c.height = height;
-        c.theme = theme; c.language = language;
+        c.theme = theme; c.language = language; c.announce = announce;
         c.recentServers.addAll(recentServers);
         return c;
     }

@@ -28,7 +28,9 @@ class HeadlessProcessTest {
     @Test
     void theHeadlessServerPrintsAddressesChatsAndStopsOnSigterm() throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                // The child is on the machine's real network: it must not announce there.
+                "-Dparley.discovery=off", Main.class.getName(),
                 "--headless", "--port", "0", "--password", "s3cret", "--data", data.toString())
                 .redirectErrorStream(true).start();
         try {

@@ -97,6 +97,8 @@ class ServerKillTest {
     private Process startServer(int port, int run) throws IOException, InterruptedException {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
+                // The child is on the machine's real network: it must not announce there.
+                "-Dparley.discovery=off",
                 "-cp", System.getProperty("java.class.path"), "dev.parley.app.Main", "--headless",
                 "--bind", "127.0.0.1", "--port", Integer.toString(port), "--data", dir.resolve("data").toString(),
                 "--rate", "off")

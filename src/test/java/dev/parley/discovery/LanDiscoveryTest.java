@@ -90,4 +90,47 @@ class LanDiscoveryTest {
             assertThat(announcer.said()).as("name lookups by the announcer").noneMatch(line -> line.startsWith("dns "));
         }
     }
+
+    /// The real headless server (`dev.parley.app.Main --headless`) in namespace A: a browser in
+    /// namespace B finds its room with the server's name and port, and loses it when the server
+    /// is stopped with SIGTERM (the shutdown hook withdraws the announcement first).
+    @Test
+    void theHeadlessServerAnnouncesItsRoomAndWithdrawsItOnSigterm() throws Exception {
+        var data = java.nio.file.Files.createTempDirectory("parley-headless-ns");
+        var command = new java.util.ArrayList<>(TestNamespaces.exec(TestNamespaces.A));
+        command.addAll(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Dstdout.encoding=UTF-8",
+                "dev.parley.app.Main", "--headless", "--port", "3005", "--name", "Zoe's server", "--data", data.toString()));
+        var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
+        try (var browser = new ChildJvm(TestNamespaces.B)) {
+            browser.send("browse");
+            assertThat(browser.await("browsing", 30)).isEqualTo("[" + TestNamespaces.VETH_B + "]");
+            var server = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try {
+                Thread.ofVirtual().start(() -> new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8)).lines().forEach(lines::add));
+                var said = new java.util.ArrayList<String>();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+                while (said.stream().noneMatch(line -> line.startsWith("Announced on the local network")) && System.nanoTime() < deadline) {
+                    var line = lines.poll(1, TimeUnit.SECONDS);
+                    if (line != null) {
+                        said.add(line);
+                    }
+                }
+                assertThat(said).as("the headless server's output").anyMatch(line ->
+                        line.equals("Announced on the local network (" + TestNamespaces.VETH_A + "): others see it in their Join list."));
+
+                var expected = DiscoveredRoom.of("Zoe's server", TestNamespaces.ADDRESS_A, 3005, List.of("lobby"), 0, false, false, "");
+                assertThat(browser.await("found", 20)).isEqualTo(expected.toString());
+
+                server.destroy();
+                assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+                assertThat(browser.await("lost", 20)).isEqualTo(expected.toString());
+            } finally {
+                server.destroyForcibly();
+            }
+            browser.send("stop");
+            browser.await("closed", 20);
+        }
+    }
 }
