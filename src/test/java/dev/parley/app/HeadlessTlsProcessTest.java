@@ -33,8 +33,11 @@ class HeadlessTlsProcessTest {
     @Test
     void theTlsServerPrintsItsFingerprintAndAMemberCheckingItJoins() throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--headless", "--tls", "--port", "0", "--data", data.toString()).redirectErrorStream(true).start();
+        // Discovery off: a headless server announces by default, and tests never multicast outside
+        // a network namespace of their own.
+        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Dparley.discovery=off",
+                Main.class.getName(), "--headless", "--tls", "--no-announce", "--port", "0", "--data", data.toString())
+                .redirectErrorStream(true).start();
         try {
             var printed = new LinkedBlockingQueue<String>();
             Thread.ofVirtual().start(() -> new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))

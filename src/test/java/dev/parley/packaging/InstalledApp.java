@@ -62,6 +62,10 @@ final class InstalledApp implements AutoCloseable {
         builder.environment().remove("XDG_DATA_HOME");
         builder.environment().remove("XDG_CONFIG_HOME");
         builder.environment().putAll(environment);
+        // The installed app browses for rooms as soon as its window opens, and a headless server
+        // announces: neither may reach the machine's real network from a test.
+        builder.environment().put("JAVA_TOOL_OPTIONS",
+                ("-Dparley.discovery=off " + environment.getOrDefault("JAVA_TOOL_OPTIONS", "")).strip());
         var process = builder.start();
         processes.add(process);
         return process;

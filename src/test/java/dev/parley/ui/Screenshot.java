@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
 ///
 /// ```
 /// Xvfb :99 -screen 0 1280x800x24 & mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
-/// DISPLAY=:99 java -cp target/classes:target/test-classes:$(cat cp.txt) dev.parley.ui.Screenshot
+/// DISPLAY=:99 java -Dparley.discovery=off -cp target/classes:target/test-classes:$(cat cp.txt) dev.parley.ui.Screenshot
 /// ```
 public final class Screenshot {
 
