@@ -50,6 +50,9 @@ final class HeadlessCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Server name shown to members (default: ${DEFAULT-VALUE}).")
     String serverName = "Parley";
 
+    @Option(names = "--tls", description = "Encrypt (wss:// and https://) with a self-signed certificate kept in the data folder; members compare its fingerprint.")
+    boolean tls;
+
     @Mixin
     LimitOptions limits = new LimitOptions();
 
@@ -85,7 +88,7 @@ final class HeadlessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = new ServerConfig(bind, port, password, data, limits.toLimits(), allowedOrigins, room, serverName);
+        var config = new ServerConfig(bind, port, password, data, limits.toLimits(), allowedOrigins, room, serverName).withTls(tls);
         ParleyServer server;
         try {
             server = ParleyServer.start(config, line -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
@@ -117,9 +120,13 @@ final class HeadlessCommand implements Callable<Integer> {
         if (bind != null && !bind.isBlank() && !bind.equals("0.0.0.0") && !bind.equals("::")) {
             out.println("  " + server.localUri());
         } else {
-            for (var joinable : ServerAddresses.forPort(server.port())) {
+            for (var joinable : ServerAddresses.forPort(server.port(), tls)) {
                 out.println("  " + joinable.uri() + "   (" + joinable.interfaceName() + ")");
             }
+        }
+        if (server.fingerprint() != null) {
+            out.println("Certificate fingerprint (SHA-256), for members to compare:");
+            out.println("  " + server.fingerprint());
         }
         out.println("Press Ctrl+C to stop.");
         out.flush();

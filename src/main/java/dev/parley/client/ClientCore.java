@@ -24,6 +24,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     private final Conversation conversation;
     private final Inbox inbox;
     private final Greeting greeting;
+    private final ClientTls tls;
 
     private WebSocketContainer container;
     private Connection current;
@@ -43,6 +44,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         this.conversation = new Conversation(config.room() == null ? Names.DEFAULT_ROOM : config.room(), this, events);
         this.inbox = new Inbox(this, conversation, events, loop);
         this.greeting = new Greeting(loop, events, this::becomeReady);
+        this.tls = new ClientTls(config, loop, events);
     }
 
     Conversation conversation() {
@@ -72,7 +74,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
             return;
         }
         if (container == null) {
-            container = SharedContainer.acquire();
+            container = tls.acquire();
         }
         attempt();
     }
@@ -158,7 +160,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     @Override
     public void failed(Connection connection, Throwable error) {
         if (connection == current) {
-            lost(Failures.ofConnectFailure(error));
+            lost(tls.explain(error));
         }
     }
 
@@ -234,7 +236,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     private void releaseContainer() {
         if (container != null) {
             container = null;
-            SharedContainer.release();
+            tls.release();
         }
     }
 

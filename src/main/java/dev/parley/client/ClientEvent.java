@@ -48,6 +48,12 @@ public sealed interface ClientEvent {
     /// into [ChatReceived] instead).
     record HistoryPage(String room, List<Message.Chat> messages, boolean complete) implements ClientEvent {}
 
+    /// A `wss://` server's certificate was accepted: `firstUse` true when nothing vouched for it
+    /// and it was pinned now (trust on first use: show the fingerprint for the user to compare),
+    /// false when it matched the pin or the expected fingerprint. Once per client and
+    /// certificate, before [StateChanged] CONNECTED.
+    record ServerTrusted(String fingerprint, boolean firstUse) implements ClientEvent {}
+
     /// Round-trip time of the last ping.
     record RoundTrip(Duration rtt) implements ClientEvent {}
 }

@@ -14,5 +14,8 @@ public enum DisconnectReason {
     /// The connection dropped (network, server stopped, no pong).
     LOST,
     /// The server closed the room (host turned hosting off).
-    SERVER_CLOSED
+    SERVER_CLOSED,
+    /// The `wss://` server's certificate is not the pinned (or expected) one; never retried.
+    /// The detail names both fingerprints: an attack, or a host that reinstalled Parley.
+    CERTIFICATE_CHANGED
 }

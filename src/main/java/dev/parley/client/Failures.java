@@ -68,7 +68,7 @@ final class Failures {
     /// the address never worked: after a restart a server may briefly answer before its endpoint.
     static boolean isFinal(DisconnectReason reason, boolean everConnected) {
         return switch (reason) {
-            case WRONG_PASSWORD, NAME_INVALID, CLOSED_BY_USER -> true;
+            case WRONG_PASSWORD, NAME_INVALID, CLOSED_BY_USER, CERTIFICATE_CHANGED -> true;
             case REFUSED -> !everConnected;
             case SERVER_FULL, UNREACHABLE, LOST, SERVER_CLOSED -> false;
         };

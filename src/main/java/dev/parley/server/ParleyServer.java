@@ -36,8 +36,10 @@ public final class ParleyServer implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final TlsIdentity tls;
 
-    private ParleyServer(ServerConfig config, HistoryStore store, ServerLog log) {
+    private ParleyServer(ServerConfig config, HistoryStore store, ServerLog log, TlsIdentity tls) {
+        this.tls = tls;
         this.config = config;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timer").daemon().factory());
         var metrics = new Metrics();
@@ -48,14 +50,14 @@ public final class ParleyServer implements AutoCloseable {
         this.jetty = new Server(threads);
         var http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        this.connector = tls == null ? new ServerConnector(jetty, new HttpConnectionFactory(http)) : TlsConnector.create(jetty, http, tls);
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
         // A fixed send buffer: Linux would otherwise autotune it to ~3 MB per connection, so a
         // reader that stops would hold megabytes in the kernel before maxOutboundBytes is reached.
         connector.setAcceptedSendBufferSize(SOCKET_SEND_BUFFER);
         jetty.addConnector(connector);
-        jetty.setHandler(new OriginGuard(context(metrics), config.allowedOrigins(), metrics.originRefusals::increment));
+        jetty.setHandler(TlsConnector.plainTextRefusal(tls, new OriginGuard(context(metrics), config.allowedOrigins(), metrics.originRefusals::increment)));
         jetty.setStopTimeout(GOODBYE.toMillis());
     }
 
@@ -84,7 +86,8 @@ public final class ParleyServer implements AutoCloseable {
 
     /// Like [#start(ServerConfig)], reporting joins, leaves and refusals to `log`.
     public static ParleyServer start(ServerConfig config, ServerLog log) throws IOException {
-        var server = new ParleyServer(config, HistoryStores.open(config, log), log);
+        var tls = config.tls() ? TlsConnector.identity(config.dataDir()) : null; // before the store: nothing to close if it fails
+        var server = new ParleyServer(config, HistoryStores.open(config, log), log, tls);
         try {
             server.jetty.start();
         } catch (Exception failure) {
@@ -127,7 +130,13 @@ public final class ParleyServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /// `ws://127.0.0.1:PORT/ws` (or the bind address), for the host's own window and tests.
+    /// The certificate's SHA-256 fingerprint (`AB:CD:…`, see `Fingerprint`) for members to
+    /// compare, or null without TLS.
+    public String fingerprint() {
+        return tls == null ? null : tls.fingerprint;
+    }
+
+    /// `ws://127.0.0.1:PORT/ws` (`wss://` with TLS; or the bind address), for the host's own window and tests.
     public URI localUri() {
         var host = config.bindAddress();
         if (host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
@@ -136,7 +145,7 @@ public final class ParleyServer implements AutoCloseable {
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        return URI.create("ws://" + host + ":" + port() + "/ws");
+        return URI.create((tls == null ? "ws://" : "wss://") + host + ":" + port() + "/ws");
     }
 
     public ServerStats stats() {

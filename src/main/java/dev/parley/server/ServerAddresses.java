@@ -80,4 +80,10 @@ public final class ServerAddresses {
         }
         return out.toString();
     }
+
+    /// [#forPort(int)], as `wss://` addresses when the server speaks TLS.
+    public static List<Joinable> forPort(int port, boolean tls) {
+        return forPort(port).stream().map(joinable -> !tls ? joinable : new Joinable(joinable.interfaceName(),
+                URI.create("wss" + joinable.uri().toString().substring("ws".length())), joinable.loopback())).toList();
+    }
 }

@@ -7,9 +7,10 @@ import java.util.List;
 
 /// How to run a server. `bindAddress` null means every interface; `port` 0 picks a free one
 /// (tests); `password` null or blank means an open room; `dataDir` null keeps history in memory.
-/// `allowedOrigins` lists extra browser origins allowed to connect (`*` allows all).
+/// `allowedOrigins` lists extra browser origins allowed to connect (`*` allows all). `tls` serves
+/// `wss://`/`https://` with a self-signed certificate kept in `dataDir/tls` (in memory without one).
 public record ServerConfig(String bindAddress, int port, String password, Path dataDir, Limits limits,
-                           List<String> allowedOrigins, String defaultRoom, String serverName) {
+                           List<String> allowedOrigins, String defaultRoom, String serverName, boolean tls) {
 
     public static final int DEFAULT_PORT = 3001;
 
@@ -27,26 +28,36 @@ public record ServerConfig(String bindAddress, int port, String password, Path d
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, password, dataDir, limits, allowedOrigins, defaultRoom, serverName);
+        return new ServerConfig(bindAddress, newPort, password, dataDir, limits, allowedOrigins, defaultRoom, serverName, tls);
     }
 
     public ServerConfig withPassword(String newPassword) {
-        return new ServerConfig(bindAddress, port, newPassword, dataDir, limits, allowedOrigins, defaultRoom, serverName);
+        return new ServerConfig(bindAddress, port, newPassword, dataDir, limits, allowedOrigins, defaultRoom, serverName, tls);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(bindAddress, port, password, newDataDir, limits, allowedOrigins, defaultRoom, serverName);
+        return new ServerConfig(bindAddress, port, password, newDataDir, limits, allowedOrigins, defaultRoom, serverName, tls);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
-        return new ServerConfig(bindAddress, port, password, dataDir, newLimits, allowedOrigins, defaultRoom, serverName);
+        return new ServerConfig(bindAddress, port, password, dataDir, newLimits, allowedOrigins, defaultRoom, serverName, tls);
     }
 
     public ServerConfig withAllowedOrigins(List<String> origins) {
-        return new ServerConfig(bindAddress, port, password, dataDir, limits, origins, defaultRoom, serverName);
+        return new ServerConfig(bindAddress, port, password, dataDir, limits, origins, defaultRoom, serverName, tls);
     }
 
     public ServerConfig withBindAddress(String address) {
-        return new ServerConfig(address, port, password, dataDir, limits, allowedOrigins, defaultRoom, serverName);
+        return new ServerConfig(address, port, password, dataDir, limits, allowedOrigins, defaultRoom, serverName, tls);
+    }
+
+    /// Without TLS (the constructor before the `tls` option).
+    public ServerConfig(String bindAddress, int port, String password, Path dataDir, Limits limits,
+                        List<String> allowedOrigins, String defaultRoom, String serverName) {
+        this(bindAddress, port, password, dataDir, limits, allowedOrigins, defaultRoom, serverName, false);
+    }
+
+    public ServerConfig withTls(boolean on) {
+        return new ServerConfig(bindAddress, port, password, dataDir, limits, allowedOrigins, defaultRoom, serverName, on);
     }
 }
