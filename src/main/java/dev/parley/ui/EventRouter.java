@@ -24,6 +24,7 @@ final class EventRouter {
                 if (changed.state() == ConnectionState.DISCONNECTED) {
                     vm.members().clear();
                 }
+                vm.trust().stateChanged(changed);
             }
             case ClientEvent.Welcomed(var welcome) -> {
                 vm.log().self(welcome.clientId());
@@ -56,6 +57,12 @@ final class EventRouter {
             }
             case ClientEvent.RoundTrip(var rtt) -> vm.status().roundTrip(rtt);
             case ClientEvent.TypingNotice typing -> { }
+            case ClientEvent.ServerTrusted trusted -> {
+                var line = vm.trust().trusted(trusted);
+                if (line != null) {
+                    vm.log().apply(new ClientEvent.SystemNotice(line));
+                }
+            }
             default -> vm.log().apply(event);
         }
     }

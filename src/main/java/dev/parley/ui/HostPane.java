@@ -45,6 +45,12 @@ final class HostPane extends VBox {
         var fields = new HBox(6, port, password);
         fields.disableProperty().bind(vm.hostingProperty().or(vm.busyProperty()));
 
+        var tls = new javafx.scene.control.CheckBox();
+        tls.setId("hostTls");
+        tls.textProperty().bind(i18n.text("host.tls"));
+        tls.selectedProperty().bindBidirectional(vm.tlsProperty());
+        tls.disableProperty().bind(fields.disableProperty());
+
         var toggle = new ToggleButton();
         toggle.setId("hostToggle");
         toggle.setMaxWidth(Double.MAX_VALUE);
@@ -72,8 +78,9 @@ final class HostPane extends VBox {
         vm.addresses().addListener((ListChangeListener<ServerAddresses.Joinable>) c ->
                 addresses.getChildren().setAll(vm.addresses().stream().map(a -> row(a, i18n)).toList()));
 
-        getChildren().addAll(Panes.title(i18n, "host.title"), Panes.caption(i18n, "host.portAndPassword"), fields,
-                toggle, Panes.note(i18n, vm.errorProperty(), "error-text"), useSuggested, addressesTitle, addresses);
+        getChildren().addAll(Panes.title(i18n, "host.title"), Panes.caption(i18n, "host.portAndPassword"), fields, tls,
+                toggle, Panes.note(i18n, vm.errorProperty(), "error-text"), useSuggested, addressesTitle, addresses,
+                new FingerprintBox(vm, i18n));
     }
 
     private static HBox row(ServerAddresses.Joinable joinable, I18n i18n) {

@@ -33,6 +33,8 @@ public final class HostViewModel {
     private final ObservableList<ServerAddresses.Joinable> addresses = FXCollections.observableArrayList();
     private final ObjectProperty<Note> error = new SimpleObjectProperty<>();
     private final IntegerProperty suggestedPort = new SimpleIntegerProperty();
+    private final BooleanProperty tls = new SimpleBooleanProperty();
+    private final StringProperty fingerprint = new SimpleStringProperty();
     private Consumer<ParleyServer> onStarted = server -> { };
     private Runnable onStopping = () -> { };
     private ParleyServer server;
@@ -51,6 +53,10 @@ public final class HostViewModel {
     public ObjectProperty<Note> errorProperty() { return error; }
     /// 0 when there is nothing to offer.
     public IntegerProperty suggestedPortProperty() { return suggestedPort; }
+    /// Host with "Encrypt (TLS)": `wss://` addresses and a certificate fingerprint to compare.
+    public BooleanProperty tlsProperty() { return tls; }
+    /// The hosted server's certificate fingerprint (`AB:CD:…`); null without TLS or not hosting.
+    public StringProperty fingerprintProperty() { return fingerprint; }
 
     public ParleyServer server() {
         return server;
@@ -69,15 +75,17 @@ public final class HostViewModel {
         busy.set(true);
         error.set(null);
         suggestedPort.set(0);
-        var config = new ServerConfig(null, port.get(), password.get(), historyDir, null, null, null, null);
+        var config = new ServerConfig(null, port.get(), password.get(), historyDir, null, null, null, null)
+                .withTls(tls.get());
         record Started(ParleyServer server, List<ServerAddresses.Joinable> addresses) {}
         background.run("host-start", () -> {
             var started = ParleyServer.start(config);
-            return new Started(started, ServerAddresses.forPort(started.port()));
+            return new Started(started, ServerAddresses.forPort(started.port(), started.fingerprint() != null));
         }, started -> {
             busy.set(false);
             server = started.server();
             addresses.setAll(started.addresses());
+            fingerprint.set(server.fingerprint());
             hosting.set(true);
             onStarted.accept(server);
         }, this::startFailed);
@@ -124,6 +132,7 @@ public final class HostViewModel {
         busy.set(false);
         hosting.set(false);
         addresses.clear();
+        fingerprint.set(null);
     }
 
     /// The first port after `taken` that can be bound on every interface, as the server binds.

@@ -30,6 +30,7 @@ public final class Settings {
     private Theme theme = Theme.LIGHT;
     /// Empty means "follow the system locale".
     private String language = "";
+    private boolean tls;
 
     public String name() { return name; }
     public void name(String value) { name = value; }
@@ -41,6 +42,9 @@ public final class Settings {
     public Theme theme() { return theme; }
     public void theme(Theme value) { theme = value; }
     public String language() { return language; }
+    /// Host with "Encrypt (TLS)".
+    public boolean tls() { return tls; }
+    public void tls(boolean value) { tls = value; }
     public void language(String value) { language = value == null ? "" : value; }
 
     public List<String> recentServers() {
@@ -76,6 +80,7 @@ public final class Settings {
         settings.height = number(p, "window.height", (int) settings.height);
         settings.theme = "dark".equals(p.getProperty("theme")) ? Theme.DARK : Theme.LIGHT;
         settings.language = p.getProperty("language", "");
+        settings.tls = "true".equals(p.getProperty("host.tls"));
         var recent = p.getProperty("recentServers", "");
         Arrays.stream(recent.split("\n")).map(String::strip).filter(s -> !s.isEmpty())
                 .limit(MAX_RECENT).forEach(settings.recentServers::add);
@@ -99,6 +104,7 @@ public final class Settings {
         p.setProperty("window.height", Integer.toString((int) height));
         p.setProperty("theme", theme == Theme.DARK ? "dark" : "light");
         p.setProperty("language", language);
+        p.setProperty("host.tls", Boolean.toString(tls));
         p.setProperty("recentServers", String.join("\n", recentServers));
         Files.createDirectories(dir);
         var tmp = Files.createTempFile(dir, "settings", ".tmp");
@@ -113,6 +119,7 @@ public final class Settings {
         var c = new Settings();
         c.name = name; c.port = port; c.width = width; c.height = height;
         c.theme = theme; c.language = language;
+        c.tls = tls;
         c.recentServers.addAll(recentServers);
         return c;
     }
