@@ -16,8 +16,7 @@ final class CertificateBanner extends VBox {
         super(6);
         setId("certificateChanged");
         setPadding(new Insets(8, 12, 8, 12));
-        getStyleClass().addAll("certificate-banner", Styles.DANGER);
-        setStyle("-fx-background-color: -color-danger-subtle; -fx-border-color: -color-danger-emphasis;");
+        getStyleClass().add("certificate-banner");
         var title = new Label();
         title.textProperty().bind(i18n.text("tls.changedTitle"));
         title.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.DANGER);
