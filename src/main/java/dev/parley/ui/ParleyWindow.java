@@ -41,6 +41,7 @@ public final class ParleyWindow {
         } catch (IOException damaged) {
             // Pins stay in memory this session; the damaged file is left for the user to inspect.
             LOG.log(System.Logger.Level.WARNING, "trusted servers not loaded: " + damaged.getMessage());
+            model.log().apply(new dev.parley.client.ClientEvent.SystemNotice(i18n.get("tls.pinsUnreadable", damaged.getMessage())));
         }
         var view = new MainView(model, i18n, this);
         var scene = new Scene(view, settings.width(), settings.height());

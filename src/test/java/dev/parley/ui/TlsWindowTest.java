@@ -116,6 +116,22 @@ class TlsWindowTest {
         }
     }
 
+    @Test
+    void anUnreadablePinFileIsSaidInTheLogNotSilentlyIgnored() throws Exception {
+        var data = Files.createTempDirectory("parley-ui-pins");
+        Files.writeString(data.resolve("known_servers"), "127.0.0.1\\:1=not-a-fingerprint\n");
+        var settings = new Settings();
+        settings.language("en");
+        var other = fx(() -> ParleyWindow.open(new Stage(), settings, data));
+        try {
+            assertThat(WindowFixture.logTexts(other, "lobby"))
+                    .anyMatch(line -> line.startsWith("Trusted servers could not be read") && line.contains("known_servers"));
+        } finally {
+            WindowFixture.shutdown(other);
+            fx(() -> { ((Stage) other.scene().getWindow()).close(); return null; });
+        }
+    }
+
     private ServerConfig tlsServer(String name) throws java.io.IOException {
         return new ServerConfig(null, port, null, Files.createTempDirectory("parley-tls-" + name),
                 null, null, null, null).withTls(true);
