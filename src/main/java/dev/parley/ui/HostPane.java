@@ -78,9 +78,11 @@ final class HostPane extends VBox {
         vm.addresses().addListener((ListChangeListener<ServerAddresses.Joinable>) c ->
                 addresses.getChildren().setAll(vm.addresses().stream().map(a -> row(a, i18n)).toList()));
 
-        getChildren().addAll(Panes.title(i18n, "host.title"), Panes.caption(i18n, "host.portAndPassword"), fields, tls,
-                toggle, Panes.note(i18n, vm.errorProperty(), "error-text"), useSuggested, addressesTitle, addresses,
-                new FingerprintBox(vm, i18n));
+        getChildren().addAll(Panes.title(i18n, "host.title"), Panes.caption(i18n, "host.portAndPassword"), fields,
+                toggle, Panes.note(i18n, vm.errorProperty(), "error-text"), useSuggested, addressesTitle, addresses);
+        // Added after, not inside the list above: the checkbox goes right under the fields.
+        getChildren().add(getChildren().indexOf(fields) + 1, tls);
+        getChildren().add(new FingerprintBox(vm, i18n));
     }
 
     private static HBox row(ServerAddresses.Joinable joinable, I18n i18n) {
