@@ -24,6 +24,7 @@ final class EventRouter {
                 if (changed.state() == ConnectionState.DISCONNECTED) {
                     vm.members().clear();
                 }
+                vm.trust().stateChanged(changed);
             }
             case ClientEvent.Welcomed(var welcome) -> {
                 vm.log().self(welcome.clientId());
@@ -58,6 +59,12 @@ final class EventRouter {
             case ClientEvent.SearchResults results -> vm.search().results(results);
             case ClientEvent.SearchFailed failed -> vm.search().failed(failed);
             case ClientEvent.TypingNotice typing -> { }
+            case ClientEvent.ServerTrusted trusted -> {
+                var line = vm.trust().trusted(trusted);
+                if (line != null) {
+                    vm.log().apply(new ClientEvent.SystemNotice(line));
+                }
+            }
             default -> vm.log().apply(event);
         }
     }

@@ -34,7 +34,7 @@ public final class HostAnnouncer implements AutoCloseable {
 
     static AnnouncedRoom announcement(ParleyServer server, String serverName, boolean passwordProtected) {
         return new AnnouncedRoom(serverName, server.port(), server.roomNames(), server.stats().connections(),
-                passwordProtected, false, "");
+                passwordProtected, server.fingerprint() != null, server.fingerprint() == null ? "" : server.fingerprint());
     }
 
     /// Sends the current members count and rooms if they changed.

@@ -46,6 +46,12 @@ final class HostPane extends VBox {
         var fields = new HBox(6, port, password);
         fields.disableProperty().bind(vm.hostingProperty().or(vm.busyProperty()));
 
+        var tls = new javafx.scene.control.CheckBox();
+        tls.setId("hostTls");
+        tls.textProperty().bind(i18n.text("host.tls"));
+        tls.selectedProperty().bindBidirectional(vm.tlsProperty());
+        tls.disableProperty().bind(fields.disableProperty());
+
         var toggle = new ToggleButton();
         toggle.setId("hostToggle");
         toggle.setMaxWidth(Double.MAX_VALUE);
@@ -83,6 +89,9 @@ final class HostPane extends VBox {
                 announce, toggle, Panes.note(i18n, vm.errorProperty(), "error-text"), useSuggested, addressesTitle, addresses,
                 noNetwork(i18n, vm), note(i18n, vm.announcing().statusProperty(), "hostAnnounceStatus"),
                 note(i18n, vm.firewallHintProperty(), "hostFirewall"));
+        // Added after, not inside the list above: the checkbox goes right under the fields.
+        getChildren().add(getChildren().indexOf(fields) + 1, tls);
+        getChildren().add(new FingerprintBox(vm, i18n));
     }
 
     private static Label noNetwork(I18n i18n, HostViewModel vm) {

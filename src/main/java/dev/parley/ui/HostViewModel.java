@@ -37,6 +37,8 @@ public final class HostViewModel {
     private final ObjectProperty<Note> firewallHint = new SimpleObjectProperty<>();
     private final StringProperty serverName = new SimpleStringProperty("Parley");
     private final AnnounceViewModel announcing;
+    private final BooleanProperty tls = new SimpleBooleanProperty();
+    private final StringProperty fingerprint = new SimpleStringProperty();
     private Consumer<ParleyServer> onStarted = server -> { };
     private Runnable onStopping = () -> { };
     private ParleyServer server;
@@ -63,6 +65,10 @@ public final class HostViewModel {
     /// The name announced on the network and shown to members.
     public StringProperty serverNameProperty() { return serverName; }
     public AnnounceViewModel announcing() { return announcing; }
+    /// Host with "Encrypt (TLS)": `wss://` addresses and a certificate fingerprint to compare.
+    public BooleanProperty tlsProperty() { return tls; }
+    /// The hosted server's certificate fingerprint (`AB:CD:…`); null without TLS or not hosting.
+    public StringProperty fingerprintProperty() { return fingerprint; }
 
     public ParleyServer server() {
         return server;
@@ -81,16 +87,18 @@ public final class HostViewModel {
         busy.set(true);
         error.set(null);
         suggestedPort.set(0);
-        var config = new ServerConfig(null, port.get(), password.get(), historyDir, null, null, null, serverName.get());
+        var config = new ServerConfig(null, port.get(), password.get(), historyDir, null, null, null, serverName.get())
+                .withTls(tls.get());
         record Started(ParleyServer server, List<ServerAddresses.Joinable> addresses) {}
         background.run("host-start", () -> {
             var started = ParleyServer.start(config);
-            return new Started(started, ServerAddresses.forPort(started.port()));
+            return new Started(started, ServerAddresses.forPort(started.port(), started.fingerprint() != null));
         }, started -> {
             busy.set(false);
             server = started.server();
             addresses.setAll(started.addresses());
             hints(server.port());
+            fingerprint.set(server.fingerprint());
             hosting.set(true);
             announcing.hosting(server, config.serverName(), config.password() != null);
             onStarted.accept(server);
@@ -145,6 +153,7 @@ public final class HostViewModel {
         addresses.clear();
         networkHint.set(null);
         firewallHint.set(null);
+        fingerprint.set(null);
     }
 
     private void hints(int hostedPort) {

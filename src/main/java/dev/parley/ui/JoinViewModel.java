@@ -2,6 +2,7 @@ package dev.parley.ui;
 
 import dev.parley.client.Addresses;
 import dev.parley.client.ClientConfig;
+import dev.parley.protocol.Fingerprint;
 import dev.parley.protocol.Checked;
 import dev.parley.protocol.Names;
 import dev.parley.discovery.DiscoveredRoom;
@@ -28,6 +29,7 @@ public final class JoinViewModel {
     private final ObjectProperty<Note> error = new SimpleObjectProperty<>();
     private final NearbyViewModel nearby = new NearbyViewModel();
     private final IntegerProperty passwordWanted = new SimpleIntegerProperty();
+    private DiscoveredRoom chosen;
     private BiConsumer<ClientConfig, String> connector = (config, label) -> { };
 
     public StringProperty addressProperty() { return address; }
@@ -44,6 +46,7 @@ public final class JoinViewModel {
     /// One click on a room found on the network: fills the address and joins; a room with a
     /// password asks for it first (and joins on the next click or Join).
     public boolean choose(DiscoveredRoom found) {
+        chosen = found;
         var before = address.get();
         address.set(found.uri().toString());
         if (!found.passwordProtected()) {
@@ -93,7 +96,21 @@ public final class JoinViewModel {
         recent.addFirst(typed);
         var config = ClientConfig.of(uri, Names.clientId(name.get()).orThrow(), Names.room(room.get()).orThrow(),
                 password.get() == null || password.get().isEmpty() ? null : password.get());
-        connector.accept(config, typed);
+        connector.accept(withAnnouncedFingerprint(config, typed), typed);
         return true;
+    }
+
+    /// A room found on the network carries its certificate's fingerprint: joining it verifies
+    /// the certificate against that instead of trusting it on first use. Only for the address the
+    /// room was found at; a pin made earlier still wins (the announcement is not authenticated).
+    private ClientConfig withAnnouncedFingerprint(ClientConfig config, String typed) {
+        if (chosen == null || !chosen.tls() || !chosen.uri().toString().equals(typed) || chosen.fingerprint().isEmpty()) {
+            return config;
+        }
+        try {
+            return config.withExpectedFingerprint(Fingerprint.normalize(chosen.fingerprint()));
+        } catch (IllegalArgumentException notAFingerprint) {
+            return config;
+        }
     }
 }

@@ -41,7 +41,7 @@ public final class MainView extends BorderPane {
 
         var log = new LogPane(vm, i18n);
         VBox.setVgrow(log, Priority.ALWAYS);
-        setCenter(new VBox(log, new InputPane(vm.input(), i18n)));
+        setCenter(new VBox(new CertificateBanner(vm.trust(), i18n), log, new InputPane(vm.input(), i18n)));
         var members = new MembersPane(vm, i18n);
         VBox.setVgrow(members, Priority.ALWAYS);
         setRight(new VBox(new SearchPane(vm.search(), i18n), members));

@@ -36,6 +36,9 @@ public final class MainViewModel {
     private Runnable settingsChanged = () -> { };
     private dev.parley.discovery.RoomBrowser browser;
     private DiscoveryPump nearbyPump;
+    private ClientConfig lastConfig;
+    private String lastLabel;
+    private final TrustViewModel trust;
 
     public MainViewModel(Executor fx, Background background, Clock clock, Settings settings, Path historyDir) {
         this.fx = fx;
@@ -47,6 +50,9 @@ public final class MainViewModel {
         members = new MembersViewModel(clock);
         host = new HostViewModel(background, historyDir);
         host.portProperty().set(settings.port());
+        host.tlsProperty().set(settings.tls());
+        host.tlsProperty().addListener((obs, old, on) -> settings.tls(on));
+        trust = new TrustViewModel(background, () -> { if (lastConfig != null) connect(lastConfig, lastLabel); });
         join.nameProperty().set(settings.name());
         join.recent(settings.recentServers());
         join.nameProperty().addListener((obs, old, name) -> settings.name(name));
@@ -66,7 +72,8 @@ public final class MainViewModel {
         host.onLifecycle(server -> {
             status.hostingProperty().set(true);
             connect(ClientConfig.of(server.localUri(), join.nameProperty().get(), join.roomProperty().get(),
-                    blankToNull(host.passwordProperty().get())), server.localUri().toString());
+                    blankToNull(host.passwordProperty().get())).withExpectedFingerprint(server.fingerprint()),
+                    server.localUri().toString());
             settingsChanged.run();
         }, () -> {
             // Joined elsewhere meanwhile: that connection stays.
@@ -91,6 +98,7 @@ public final class MainViewModel {
     public JoinViewModel join() { return join; }
     public SearchViewModel search() { return search; }
     public Settings settings() { return settings; }
+    public TrustViewModel trust() { return trust; }
     /// Advances once a second ([#tick]); "connected for" durations follow it.
     public ObjectProperty<Instant> nowProperty() { return now; }
 
@@ -100,8 +108,14 @@ public final class MainViewModel {
     }
 
     /// Replaces the current connection with one to `config`; `label` is what the status bar shows.
-    public void connect(ClientConfig config, String label) {
+    public void connect(ClientConfig given, String label) {
         disconnect();
+        // Every connection shares the window's pins: trust on first use, like SSH.
+        var config = given.withKnownServers(trust.knownServers());
+        lastConfig = config;
+        lastLabel = label;
+        trust.connecting(config.serverUri());
+        status.encryptedProperty().set("wss".equalsIgnoreCase(config.serverUri().getScheme()));
         var mine = new EventPump(fx, this::apply);
         pump = mine;
         connectedTo = config.serverUri();

@@ -35,6 +35,14 @@ public final class ParleyWindow {
                 data.resolve("history"));
         this.i18n = new I18n(settings.language());
         model.onSettingsChanged(this::saveSettings);
+        model.trust().words(note -> i18n.get(note.key(), note.args().toArray()));
+        try {
+            model.trust().knownServers(dev.parley.client.KnownServers.inFolder(data));
+        } catch (IOException damaged) {
+            // Pins stay in memory this session; the damaged file is left for the user to inspect.
+            LOG.log(System.Logger.Level.WARNING, "trusted servers not loaded: " + damaged.getMessage());
+            model.log().apply(new dev.parley.client.ClientEvent.SystemNotice(i18n.get("tls.pinsUnreadable", damaged.getMessage())));
+        }
         var view = new MainView(model, i18n, this);
         var scene = new Scene(view, settings.width(), settings.height());
         scene.getStylesheets().add(ParleyWindow.class.getResource("parley.css").toExternalForm());

@@ -31,6 +31,7 @@ public final class Settings {
     /// Empty means "follow the system locale".
     private String language = "";
     private boolean announce = true;
+    private boolean tls;
 
     public String name() { return name; }
     public void name(String value) { name = value; }
@@ -42,6 +43,9 @@ public final class Settings {
     public Theme theme() { return theme; }
     public void theme(Theme value) { theme = value; }
     public String language() { return language; }
+    /// Host with "Encrypt (TLS)".
+    public boolean tls() { return tls; }
+    public void tls(boolean value) { tls = value; }
     public void language(String value) { language = value == null ? "" : value; }
     /// Announce a hosted room on the LAN (the host pane's checkbox).
     public boolean announce() { return announce; }
@@ -81,6 +85,7 @@ public final class Settings {
         settings.theme = "dark".equals(p.getProperty("theme")) ? Theme.DARK : Theme.LIGHT;
         settings.language = p.getProperty("language", "");
         settings.announce = !"false".equals(p.getProperty("announce"));
+        settings.tls = "true".equals(p.getProperty("host.tls"));
         var recent = p.getProperty("recentServers", "");
         Arrays.stream(recent.split("\n")).map(String::strip).filter(s -> !s.isEmpty())
                 .limit(MAX_RECENT).forEach(settings.recentServers::add);
@@ -105,6 +110,7 @@ public final class Settings {
         p.setProperty("theme", theme == Theme.DARK ? "dark" : "light");
         p.setProperty("language", language);
         p.setProperty("announce", Boolean.toString(announce));
+        p.setProperty("host.tls", Boolean.toString(tls));
         p.setProperty("recentServers", String.join("\n", recentServers));
         Files.createDirectories(dir);
         var tmp = Files.createTempFile(dir, "settings", ".tmp");
@@ -119,6 +125,7 @@ public final class Settings {
         var c = new Settings();
         c.name = name; c.port = port; c.width = width; c.height = height;
         c.theme = theme; c.language = language; c.announce = announce;
+        c.tls = tls;
         c.recentServers.addAll(recentServers);
         return c;
     }

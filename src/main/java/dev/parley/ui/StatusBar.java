@@ -32,11 +32,16 @@ final class StatusBar extends HBox {
         var server = new Label();
         server.setId("serverAddress");
         server.textProperty().bind(vm.serverProperty());
+        var lock = new Label();
+        lock.setId("encrypted");
+        lock.textProperty().bind(i18n.text("status.encrypted"));
+        lock.visibleProperty().bind(vm.encryptedProperty().and(vm.stateProperty().isEqualTo(dev.parley.client.ConnectionState.CONNECTED)));
+        lock.managedProperty().bind(lock.visibleProperty());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var host = new Label();
         host.setId("hostStats");
         host.textProperty().bind(i18n.note(vm.hostStatsProperty()));
-        getChildren().addAll(state, new Separator(Orientation.VERTICAL), rtt, server, spacer, host);
+        getChildren().addAll(state, new Separator(Orientation.VERTICAL), rtt, lock, server, spacer, host);
     }
 }

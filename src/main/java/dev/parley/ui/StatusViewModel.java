@@ -23,6 +23,7 @@ public final class StatusViewModel {
     private final StringProperty server = new SimpleStringProperty("");
     private final BooleanProperty hosting = new SimpleBooleanProperty();
     private final ObjectProperty<Note> hostStats = new SimpleObjectProperty<>();
+    private final BooleanProperty encrypted = new SimpleBooleanProperty();
     private ClientEvent.StateChanged last;
     private Instant retryAt;
     private long lastMessagesIn = -1;
@@ -34,6 +35,8 @@ public final class StatusViewModel {
     public StringProperty serverProperty() { return server; }
     public BooleanProperty hostingProperty() { return hosting; }
     public ObjectProperty<Note> hostStatsProperty() { return hostStats; }
+    /// The current connection goes over `wss://` (the lock shows while connected).
+    public BooleanProperty encryptedProperty() { return encrypted; }
 
     public void changed(ClientEvent.StateChanged event, Instant now) {
         last = event;

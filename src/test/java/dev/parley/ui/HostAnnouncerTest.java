@@ -40,4 +40,16 @@ class HostAnnouncerTest {
             });
         }
     }
+
+    @Test
+    void anEncryptedRoomAnnouncesTlsAndItsFingerprint() throws Exception {
+        try (var plain = ParleyServer.start(ServerConfig.forTests());
+             var encrypted = ParleyServer.start(ServerConfig.forTests().withTls(true))) {
+            assertThat(HostAnnouncer.announcement(plain, "ann", false).tls()).isFalse();
+            var announced = HostAnnouncer.announcement(encrypted, "ann", true);
+            assertThat(announced.tls()).isTrue();
+            assertThat(announced.fingerprint()).isEqualTo(encrypted.fingerprint()).isNotBlank();
+            assertThat(announced.passwordProtected()).isTrue();
+        }
+    }
 }

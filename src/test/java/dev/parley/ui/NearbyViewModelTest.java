@@ -88,4 +88,21 @@ class NearbyViewModelTest {
         });
         assertThat(join.errorProperty().get()).isNull();
     }
+
+    @Test
+    void anEncryptedRoomIsJoinedWithItsAnnouncedFingerprintAndATypedAddressWithout() {
+        var joined = new ArrayList<ClientConfig>();
+        join.connectWith((config, typed) -> joined.add(config));
+        join.nameProperty().set("zoe");
+        var fingerprint = "ab:cd:".repeat(15) + "ab:cd";
+        var encrypted = DiscoveredRoom.of("Ann", "10.0.0.5", 3001, List.of("lobby"), 1, false, true, fingerprint);
+
+        assertThat(join.choose(encrypted)).isTrue();
+        assertThat(joined.getLast().serverUri()).hasToString("wss://10.0.0.5:3001/ws");
+        assertThat(joined.getLast().expectedFingerprint()).isEqualTo(dev.parley.protocol.Fingerprint.normalize(fingerprint));
+
+        join.addressProperty().set("wss://10.0.0.6:3001/ws");
+        assertThat(join.join()).isTrue();
+        assertThat(joined.getLast().expectedFingerprint()).as("another address: trust on first use").isNull();
+    }
 }

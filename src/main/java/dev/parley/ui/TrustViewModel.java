@@ -1,0 +1,79 @@
+package dev.parley.ui;
+
+import dev.parley.client.ClientEvent;
+import dev.parley.client.ConnectionState;
+import dev.parley.client.DisconnectReason;
+import dev.parley.client.KnownServers;
+import java.net.URI;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/// Trust in encrypted servers, like SSH: the window's pins ([KnownServers]), the log line for a
+/// server seen for the first time, and the warning when a pinned server shows another
+/// certificate — with "trust the new certificate" (forget the pin, connect again) or "cancel".
+/// FX thread only; the pin file is written on [Background].
+public final class TrustViewModel {
+
+    private final Background background;
+    private final Runnable reconnect;
+    private final ObjectProperty<Note> changed = new SimpleObjectProperty<>();
+    private KnownServers knownServers = KnownServers.inMemory();
+    private Function<Note, String> words = note -> note.key() + " " + note.args();
+    private URI server;
+
+    /// `reconnect` connects again to the last server with the last settings.
+    TrustViewModel(Background background, Runnable reconnect) {
+        this.background = background;
+        this.reconnect = reconnect;
+    }
+
+    /// The warning shown while a pinned server's certificate changed (null: none).
+    public ObjectProperty<Note> changedProperty() { return changed; }
+
+    public KnownServers knownServers() { return knownServers; }
+
+    /// The window gives the pins of its data folder; tests keep the in-memory default.
+    public void knownServers(KnownServers store) {
+        knownServers = store;
+    }
+
+    /// How a note becomes the text of a log line (the window's language).
+    public void words(Function<Note, String> translate) {
+        words = translate;
+    }
+
+    /// A new connection starts: an old warning no longer applies.
+    void connecting(URI serverUri) {
+        server = serverUri;
+        changed.set(null);
+    }
+
+    /// The log line for a first-seen encrypted server, or null when there is nothing to say.
+    String trusted(ClientEvent.ServerTrusted event) {
+        return event.firstUse() ? words.apply(Note.of("tls.newServer", event.fingerprint())) : null;
+    }
+
+    void stateChanged(ClientEvent.StateChanged event) {
+        if (event.state() == ConnectionState.DISCONNECTED && event.reason() == DisconnectReason.CERTIFICATE_CHANGED) {
+            changed.set(Note.of("tls.changed", server == null ? "" : KnownServers.key(server),
+                    event.detail() == null ? "" : event.detail()));
+        }
+    }
+
+    /// Forgets the old pin (on a background thread) and connects again, pinning the new one.
+    public void trustNew() {
+        if (changed.get() == null || server == null) {
+            return;
+        }
+        var key = KnownServers.key(server);
+        changed.set(null);
+        background.run("tls-forget", () -> { knownServers.forget(key); return key; },
+                forgotten -> reconnect.run(),
+                failure -> changed.set(Note.of("tls.forgetFailed", String.valueOf(failure.getMessage()))));
+    }
+
+    public void cancel() {
+        changed.set(null);
+    }
+}
