@@ -32,6 +32,12 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     Browser() throws Exception {
+        this(false);
+    }
+
+    /// `acceptSelfSigned`: what a user does once for an encrypted room's page (Chromium's
+    /// --ignore-certificate-errors stands in for clicking through the warning).
+    Browser(boolean acceptSelfSigned) throws Exception {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver"
                     + " (apt-get install chromium chromium-driver; .ci/run installs them)");
@@ -51,6 +57,9 @@ final class Browser implements AutoCloseable {
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile}) {
             args.add(flag);
+        }
+        if (acceptSelfSigned) {
+            args.add("--ignore-certificate-errors");
         }
         var options = new JsonObject();
         options.addProperty("binary", CHROMIUM.toString());

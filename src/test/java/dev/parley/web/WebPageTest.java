@@ -174,4 +174,23 @@ class WebPageTest {
         var missing = http.send(HttpRequest.newBuilder(URI.create(page(server) + "nope.html")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void thePageWorksOverHttpsInAnEncryptedRoom() throws Exception {
+        var server = ParleyServer.start(ServerConfig.forTests().withDataDir(data).withTls(true));
+        open.add(server);
+        var browser = new Browser(true);
+        open.add(browser);
+        join(browser, "https://127.0.0.1:" + server.port() + "/", "ann");
+        var events = new LinkedBlockingQueue<ClientEvent>();
+        var client = new ParleyClient(ClientConfig.of(server.localUri(), "carl", "lobby", null)
+                .withExpectedFingerprint(server.fingerprint()), events::add);
+        open.add(client);
+        client.connect();
+        var carl = new Peer(client, events);
+        browser.awaitText("#members", members -> members.contains("carl"), WAIT);
+        browser.type("#input", "over wss\n");
+        assertThat(carl.awaitChat("over wss").chat().from()).isEqualTo("ann");
+        assertThat(browser.script("return location.protocol").getAsString()).isEqualTo("https:");
+    }
 }
