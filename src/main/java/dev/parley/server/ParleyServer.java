@@ -47,6 +47,10 @@ public final class ParleyServer implements AutoCloseable {
         this.service = new ChatService(hub, new Admission(config));
         var threads = new QueuedThreadPool();
         threads.setName("parley-http");
+        // A desktop app should give back the threads a burst made (Jetty keeps them 60 s and
+        // retires one per period by default).
+        threads.setIdleTimeout(10_000);
+        threads.setMaxEvictCount(8);
         this.jetty = new Server(threads);
         var http = new HttpConfiguration();
         http.setSendServerVersion(false);
