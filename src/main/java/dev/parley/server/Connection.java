@@ -47,6 +47,15 @@ final class Connection {
         outbox.offer(frame);
     }
 
+    /// Queues without sending; [#flush] sends what is queued (see [Outbox#enqueue]).
+    void queue(Outgoing frame) {
+        outbox.enqueue(frame);
+    }
+
+    void flush() {
+        outbox.flush();
+    }
+
     void send(Message message) {
         outbox.offer(Outgoing.of(message));
     }

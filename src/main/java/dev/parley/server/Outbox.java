@@ -54,8 +54,19 @@ final class Outbox implements Callback {
         this.onOverflow = onOverflow;
     }
 
-    /// Queues a frame; false when this connection is closing or just overflowed.
+    /// Queues a frame and sends it; false when this connection is closing or just overflowed.
     boolean offer(Outgoing frame) {
+        if (!enqueue(frame)) {
+            return false;
+        }
+        pump();
+        return true;
+    }
+
+    /// Queues a frame without sending it: [#flush] sends everything queued in one socket write
+    /// (what uWebSockets calls corking). A broadcast of several messages queues them all to every
+    /// member first, then flushes each member once.
+    boolean enqueue(Outgoing frame) {
         if (closed) {
             return false;
         }
@@ -66,8 +77,13 @@ final class Outbox implements Callback {
             return false;
         }
         queue.add(frame);
-        pump();
         return true;
+    }
+
+    /// Sends what [#enqueue] left queued (nothing to do when a send is already under way: its
+    /// completion carries on with the queue).
+    void flush() {
+        pump();
     }
 
     /// Sends what is queued, then closes with `code`; later offers are dropped.

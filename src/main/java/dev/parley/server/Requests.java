@@ -63,7 +63,7 @@ final class Requests {
         }
         var room = memberRoom(connection, name, ref);
         if (room != null) {
-            room.submit(hub.store, hub.metrics, connection, chat.text(), chat.cid(), start);
+            room.submit(hub.store, hub.metrics, hub.timer, connection, chat.text(), chat.cid(), start);
         }
     }
 

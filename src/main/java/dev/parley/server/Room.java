@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,6 +25,10 @@ final class Room {
 
     private static final Connection[] NOBODY = new Connection[0];
 
+    /// Messages queued to every member before their sockets are flushed.
+    static final int MAX_CORK = 32;
+    static final long MAX_CORK_BYTES = 16 * 1024;
+
     final String name;
     private volatile Connection[] members = NOBODY;
     private boolean dead;
@@ -30,6 +36,7 @@ final class Room {
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final ReentrantLock drainLock = new ReentrantLock();
     private final AtomicBoolean presenceQueued = new AtomicBoolean();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     Room(String name) {
         this.name = name;
@@ -112,7 +119,12 @@ final class Room {
         return new Message.Presence(name, list);
     }
 
-    void submit(HistoryStore store, Metrics metrics, Connection from, String text, String cid, long startNanos) {
+    /// Stores a chat and delivers it once stored. A store that completes later (SQLite's writer,
+    /// a committed batch at a time) hands delivery to `delivery`, so the writer goes back to
+    /// writing while the batch is sent, and the batch goes out corked: a member gets it in one
+    /// socket write instead of a write per message.
+    void submit(HistoryStore store, Metrics metrics, Executor delivery, Connection from, String text, String cid,
+            long startNanos) {
         Pending entry;
         synchronized (appendLock) {
             CompletableFuture<HistoryStore.Stored> stored;
@@ -124,17 +136,34 @@ final class Room {
             entry = new Pending(from, cid, stored, startNanos);
             pending.add(entry);
         }
-        entry.stored().whenComplete((ignored, failure) -> drain(metrics));
+        if (entry.stored().isDone()) {
+            // Stored at once (in memory): deliver on the reading thread, which keeps a sender
+            // from reading faster than its messages go out.
+            drain(metrics);
+        } else {
+            entry.stored().whenComplete((ignored, failure) -> scheduleDrain(delivery, metrics));
+        }
+    }
+
+    private void scheduleDrain(Executor delivery, Metrics metrics) {
+        if (!drainScheduled.compareAndSet(false, true)) {
+            return; // a drain is queued and has not started: it will see this message too
+        }
+        try {
+            delivery.execute(() -> {
+                drainScheduled.set(false);
+                drain(metrics);
+            });
+        } catch (RejectedExecutionException stopping) {
+            drainScheduled.set(false);
+            drain(metrics);
+        }
     }
 
     private void drain(Metrics metrics) {
         while (drainLock.tryLock()) {
             try {
-                Pending head;
-                while ((head = pending.peek()) != null && head.stored().isDone()) {
-                    pending.poll();
-                    deliver(head, metrics);
-                }
+                deliverReady(metrics);
             } finally {
                 drainLock.unlock();
             }
@@ -145,7 +174,40 @@ final class Room {
         }
     }
 
-    private void deliver(Pending entry, Metrics metrics) {
+    /// Delivers the stored messages at the head of `pending`, corked: each is queued to every
+    /// member, then every member is flushed once, so k messages that became ready together cost
+    /// one socket write per member instead of k (SQLite's group commit completes them in bursts).
+    /// At most [#MAX_CORK] messages or [#MAX_CORK_BYTES] a round: a member's unsent queue is
+    /// what the slow-reader limit counts, and a huge round would make a healthy reader look slow.
+    private void deliverReady(Metrics metrics) {
+        var memberLists = new ArrayList<Connection[]>(1);
+        var senders = new ArrayList<Connection>();
+        Pending head;
+        int corked = 0;
+        long corkedBytes = 0;
+        while (corked++ < MAX_CORK && corkedBytes < MAX_CORK_BYTES
+                && (head = pending.peek()) != null && head.stored().isDone()) {
+            pending.poll();
+            // The member list of this very message: one who joined a moment ago gets it.
+            var snapshot = members;
+            if (memberLists.isEmpty() || memberLists.getLast() != snapshot) {
+                memberLists.add(snapshot);
+            }
+            senders.add(head.from());
+            corkedBytes += deliver(head, snapshot, metrics);
+        }
+        for (var list : memberLists) {
+            for (var member : list) {
+                member.flush();
+            }
+        }
+        for (var sender : senders) {
+            sender.flush();
+        }
+    }
+
+    /// Queues one stored message to everybody; returns the bytes queued to each member.
+    private int deliver(Pending entry, Connection[] snapshot, Metrics metrics) {
         var from = entry.from();
         HistoryStore.Stored stored;
         try {
@@ -154,15 +216,21 @@ final class Room {
             metrics.refused(ErrorCode.OTHER);
             from.send(new Message.Error(ErrorCode.OTHER, "the message could not be stored; send it again",
                     entry.cid() != null ? entry.cid() : "chat"));
-            return;
+            return 0;
         }
         var chat = stored.chat();
         var shared = stored.duplicate() ? null : Outgoing.of(chat.withCid(null));
         if (shared != null) {
-            broadcastExcept(shared, from);
+            for (var member : snapshot) {
+                if (member != from) {
+                    member.queue(shared);
+                }
+            }
         }
         // The sender's copy carries its cid: the acknowledgement (also for a repeated cid).
-        from.send(entry.cid() == null ? shared : Outgoing.of(chat.withCid(entry.cid())));
+        var own = entry.cid() == null ? shared : Outgoing.of(chat.withCid(entry.cid()));
+        from.queue(own);
         metrics.broadcastTook(System.nanoTime() - entry.startNanos());
+        return own.size();
     }
 }
