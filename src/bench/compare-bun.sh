@@ -91,7 +91,7 @@ load() { # label, generator flags...
 value() { sed -n "s/.*[ ]$1=\([-0-9.]*\).*/\1/p" <<<"$LAST"; }
 
 declare -A R
-SAT="--mode saturate --deliveries 5000 --factor 1.5 --max-steps 12 --seconds $STEP_SECONDS --warmup-seconds 5"
+SAT="--mode saturate --deliveries 10000 --factor 1.5 --max-steps 16 --seconds $STEP_SECONDS --warmup-seconds 5"
 for round in $(seq 1 "$ROUNDS"); do
   for server in parley bun; do
     echo "=== round $round: $server"
