@@ -122,6 +122,8 @@ public final class WindowFlood {
             Fx.run(() -> { meter.reset(); probe.takeLag(); });
             long warmSent = Arrays.stream(pacer.sent).sum();
             long fxCpu0 = fxCpuNanos(fxThread);
+            var cpu0 = CpuUse.now();
+            long gc0 = gcMillis();
             long start = System.nanoTime();
             pacer.run(options.rate(), options.seconds());
             long sendNanos = System.nanoTime() - start;
@@ -131,12 +133,15 @@ public final class WindowFlood {
             var pulses = Fx.call(meter::figures);
             var lag = Fx.call(probe::takeLag);
             double fxCpu = (fxCpuNanos(fxThread) - fxCpu0) / (double) (System.nanoTime() - start);
+            var cpu = CpuUse.now();
+            long gc = gcMillis() - gc0;
             Fx.run(() -> { meter.close(); probe.close(); });
             var counts = Fx.call(() -> LineCounts.of(window.model().log().lines(ROOM)));
             var scroll = Scrolling.check(window.scene());
             long heap = heapAfterGc();
             var result = new FloodResult(options, sent, sent - warmSent, pacer.skipped, counts, probe.chatLines(), arrived, pulses, lag,
-                    fxCpu, heapBefore, heap, scroll, sendNanos / 1e9, drainNanos / 1e9, tally.errors());
+                    fxCpu, cpu.processCores(cpu0), cpu.otherCores(cpu0), gc, heapBefore, heap, scroll, sendNanos / 1e9,
+                    drainNanos / 1e9, tally.errors());
             result.print(out);
             return result;
         }
@@ -144,6 +149,10 @@ public final class WindowFlood {
 
     private static long fxCpuNanos(long threadId) {
         return ManagementFactory.getThreadMXBean().getThreadCpuTime(threadId);
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
     }
 
     static long heapAfterGc() {
