@@ -31,6 +31,7 @@ final class LogPane extends StackPane {
     private final ListChangeListener<LogLine> onChange = this::changed;
     private boolean follow = true;
     private boolean scrollQueued;
+    private final Runnable scrollAtPulse = this::scrollNow;
     private ObservableList<LogLine> shown;
 
     LogPane(MainViewModel vm, I18n i18n) {
@@ -62,6 +63,17 @@ final class LogPane extends StackPane {
         list.addEventFilter(ScrollEvent.SCROLL, e -> Platform.runLater(this::userMoved));
         list.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::userMoved));
         list.addEventFilter(KeyEvent.KEY_RELEASED, e -> Platform.runLater(this::userMoved));
+
+        // Following the end scrolls at most once a pulse, however many batches of lines came.
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removePreLayoutPulseListener(scrollAtPulse);
+            }
+            if (scene != null) {
+                scene.addPreLayoutPulseListener(scrollAtPulse);
+                Platform.requestNextPulse();
+            }
+        });
     }
 
     private void userMoved() {
@@ -99,26 +111,30 @@ final class LogPane extends StackPane {
         }
     }
 
-    /// Deferred to the next pulse: this listener may run before the list's skin has counted the
-    /// new lines, and a scroll then would stop at the old end. The flow's own `scrollTo` shows the
-    /// last line whole, even when it wraps onto several lines.
+    /// Deferred to the next pulse, before its layout: lines arrive in many small batches between
+    /// two pulses, and scrolling (which lays the list out) after each of them kept the FX thread
+    /// busy for long under a flood. The flow's own `scrollTo` shows the last line whole, even when
+    /// it wraps onto several lines.
     private void scrollToEnd() {
-        if (scrollQueued) {
+        scrollQueued = true;
+        Platform.requestNextPulse();
+    }
+
+    private void scrollNow() {
+        if (!scrollQueued) {
             return;
         }
-        scrollQueued = true;
-        Platform.runLater(() -> {
-            scrollQueued = false;
-            int last = list.getItems().size() - 1;
-            if (last < 0) {
-                return;
-            }
-            list.scrollTo(last);
-            if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-                list.layout();
-                flow.scrollTo(last);
-            }
-        });
+        scrollQueued = false;
+        int last = list.getItems().size() - 1;
+        if (last < 0) {
+            return;
+        }
+        // scrollTo has the skin count the new lines first.
+        list.scrollTo(last);
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            list.layout();
+            flow.scrollTo(last);
+        }
     }
 
     private void copySelection() {
