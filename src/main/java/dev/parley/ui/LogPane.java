@@ -31,14 +31,16 @@ final class LogPane extends StackPane {
     private final ListChangeListener<LogLine> onChange = this::changed;
     private boolean follow = true;
     private boolean scrollQueued;
-    private final Runnable scrollAtPulse = this::scrollNow;
-    private ObservableList<LogLine> shown;
+    private final Runnable atPulse = this::atPulse;
+    private final ShownLines shown = new ShownLines(Platform::requestNextPulse, System::nanoTime);
 
     LogPane(MainViewModel vm, I18n i18n) {
         list.setId("logList");
         list.getStyleClass().add("log");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(v -> new LogCell(vm::retry, i18n));
+        list.setItems(shown.list());
+        shown.list().addListener(onChange);
         show(vm.log().lines(vm.rooms().active()));
         vm.rooms().activeProperty().addListener((obs, old, room) -> show(vm.log().lines(room)));
 
@@ -64,13 +66,13 @@ final class LogPane extends StackPane {
         list.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::userMoved));
         list.addEventFilter(KeyEvent.KEY_RELEASED, e -> Platform.runLater(this::userMoved));
 
-        // Following the end scrolls at most once a pulse, however many batches of lines came.
+        // New lines show, and following the end scrolls, at most once a pulse, before its layout.
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
-                old.removePreLayoutPulseListener(scrollAtPulse);
+                old.removePreLayoutPulseListener(atPulse);
             }
             if (scene != null) {
-                scene.addPreLayoutPulseListener(scrollAtPulse);
+                scene.addPreLayoutPulseListener(atPulse);
                 Platform.requestNextPulse();
             }
         });
@@ -85,12 +87,7 @@ final class LogPane extends StackPane {
     }
 
     private void show(ObservableList<LogLine> lines) {
-        if (shown != null) {
-            shown.removeListener(onChange);
-        }
-        shown = lines;
-        lines.addListener(onChange);
-        list.setItems(lines);
+        shown.follow(lines);
         follow = true;
         newMessages.setVisible(false);
         scrollToEnd();
@@ -113,17 +110,21 @@ final class LogPane extends StackPane {
 
     /// Deferred to the next pulse, before its layout: lines arrive in many small batches between
     /// two pulses, and scrolling (which lays the list out) after each of them kept the FX thread
-    /// busy for long under a flood. The flow's own `scrollTo` shows the last line whole, even when
-    /// it wraps onto several lines.
+    /// busy under a flood. The flow's own `scrollTo` shows the last line whole, even when it wraps
+    /// onto several lines.
     private void scrollToEnd() {
         scrollQueued = true;
         Platform.requestNextPulse();
     }
 
-    private void scrollNow() {
-        if (!scrollQueued) {
-            return;
+    private void atPulse() {
+        shown.catchUp();
+        if (scrollQueued) {
+            scrollNow();
         }
+    }
+
+    private void scrollNow() {
         scrollQueued = false;
         int last = list.getItems().size() - 1;
         if (last < 0) {
