@@ -25,7 +25,7 @@ record FloodResult(FloodOptions options, long sent, long measuredSent, long skip
         out.printf(Locale.ROOT, "log: %d lines (%d chat, one per seq: %s; %d system), %d chat lines added in all%n",
                 lines.lines(), lines.chat(), lines.distinctSeqs() == lines.chat(), lines.system(), chatLinesSeen);
         out.println("pulses while sending and draining: " + pulses.describe());
-        out.printf(Locale.ROOT, "line lag (send call to log line on the FX thread): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        out.printf(Locale.ROOT, "line lag (send call to the line in the log list): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 lagMillis(50), lagMillis(99), lagMicros.getMaxValue() / 1000.0);
         out.printf(Locale.ROOT, "CPU: this process %.2f cores, other processes %.2f cores (of %d); GC %d ms in all%n",
                 processCores, otherCores, Runtime.getRuntime().availableProcessors(), gcMillis);
@@ -40,10 +40,11 @@ record FloodResult(FloodOptions options, long sent, long measuredSent, long skip
         out.printf(Locale.ROOT, "RESULT rate=%.0f seconds=%.0f senders=%d sent=%d lines=%d chat_lines=%d system_lines=%d "
                         + "all_arrived=%s pulses=%d gap_p50_ms=%.2f gap_p99_ms=%.2f gap_p999_ms=%.2f gap_max_ms=%.2f "
                         + "gaps_over_50ms=%d lag_p99_ms=%.1f lag_max_ms=%.1f fx_busy_pct=%.0f heap_mib=%d scrollable=%s "
-                        + "sender_errors=%d process_cores=%.2f other_cores=%.2f gc_ms=%d%n",
+                        + "sender_errors=%d process_cores=%.2f other_cores=%.2f gc_ms=%d slow_gaps_fx_running_pct=%.0f%n",
                 options.rate(), options.seconds(), options.senders(), sent, lines.lines(), lines.chat(), lines.system(),
                 complete(), pulses.pulses(), pulses.millis(50), pulses.millis(99), pulses.millis(99.9),
                 pulses.maxMillis(), pulses.slow(), lagMillis(99), lagMicros.getMaxValue() / 1000.0, fxCpuShare * 100,
-                heapBytes >> 20, scroll.works(), senderErrors, processCores, otherCores, gcMillis);
+                heapBytes >> 20, scroll.works(), senderErrors, processCores, otherCores, gcMillis,
+                pulses.slowBusyShare() * 100);
     }
 }

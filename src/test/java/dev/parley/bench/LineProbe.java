@@ -5,9 +5,9 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.HdrHistogram.Histogram;
 
-/// Watches one room's lines in the window: counts the pacer's chat lines as they are added and
+/// Watches the lines the log list shows: counts the pacer's chat lines as they are added and
 /// records their lag, from the pacer's send call (`b SENDER SEQ NANOS`, same process) to the
-/// line entering the log on the FX thread. FX thread only.
+/// line entering the list on the FX thread. FX thread only.
 final class LineProbe implements ListChangeListener<LogLine> {
 
     private final ObservableList<LogLine> lines;

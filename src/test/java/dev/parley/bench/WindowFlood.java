@@ -100,7 +100,7 @@ public final class WindowFlood {
 
     private FloodResult flood(ParleyWindow window, ParleyServer server) throws Exception {
         var meter = Fx.call(() -> PulseMeter.start(window.scene()));
-        var probe = Fx.call(() -> LineProbe.attach(window.model().log().lines(ROOM)));
+        var probe = Fx.call(() -> LineProbe.attach(shownLines(window)));
         long fxThread = Fx.call(() -> Thread.currentThread().threadId());
         var tally = new Tally();
         var load = LoadOptions.parse(new String[] {"--url", server.localUri().toString(),
@@ -145,6 +145,12 @@ public final class WindowFlood {
             result.print(out);
             return result;
         }
+    }
+
+    /// The lines the log list shows (they may trail the view model's by a moment under a flood).
+    @SuppressWarnings("unchecked")
+    private static javafx.collections.ObservableList<LogLine> shownLines(ParleyWindow window) {
+        return ((javafx.scene.control.ListView<LogLine>) window.scene().lookup("#logList")).getItems();
     }
 
     private static long fxCpuNanos(long threadId) {
