@@ -11,7 +11,8 @@ record FloodResult(FloodOptions options, long sent, long measuredSent, long skip
 
     /// Every sent message is a line of the log, once, and the log scrolls end to end.
     boolean complete() {
-        return arrived && lines.chat() == sent && lines.distinctSeqs() == sent && scroll.works() && senderErrors == 0;
+        return arrived && lines.chat() == sent && lines.distinctSeqs() == sent && lines.lines() == lines.modelLines()
+                && scroll.works() && senderErrors == 0;
     }
 
     private double lagMillis(double percentile) {
@@ -22,8 +23,9 @@ record FloodResult(FloodOptions options, long sent, long measuredSent, long skip
         out.printf(Locale.ROOT, "sent %d in %.1f s measured (%.0f/s; %d skipped), %d with the warm-up; all in the window: %s, "
                 + "%.2f s after the last send%n", measuredSent, sendSeconds, measuredSent / sendSeconds, skipped, sent,
                 arrived ? "yes" : "NO", drainSeconds);
-        out.printf(Locale.ROOT, "log: %d lines (%d chat, one per seq: %s; %d system), %d chat lines added in all%n",
-                lines.lines(), lines.chat(), lines.distinctSeqs() == lines.chat(), lines.system(), chatLinesSeen);
+        out.printf(Locale.ROOT, "log list: %d lines (%d chat, one per seq: %s; %d system; the view model holds %d), "
+                        + "%d chat lines added in all%n", lines.lines(), lines.chat(), lines.distinctSeqs() == lines.chat(),
+                lines.system(), lines.modelLines(), chatLinesSeen);
         out.println("pulses while sending and draining: " + pulses.describe());
         out.printf(Locale.ROOT, "line lag (send call to the line in the log list): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 lagMillis(50), lagMillis(99), lagMicros.getMaxValue() / 1000.0);
@@ -38,7 +40,7 @@ record FloodResult(FloodOptions options, long sent, long measuredSent, long skip
         out.printf(Locale.ROOT, "target: no pulse gap over %d ms: %s%n", PulseMeter.SLOW_MICROS / 1000,
                 pulses.slow() == 0 ? "met" : "MISSED (" + pulses.slow() + " gaps)");
         out.printf(Locale.ROOT, "RESULT rate=%.0f seconds=%.0f senders=%d sent=%d lines=%d chat_lines=%d system_lines=%d "
-                        + "all_arrived=%s pulses=%d gap_p50_ms=%.2f gap_p99_ms=%.2f gap_p999_ms=%.2f gap_max_ms=%.2f "
+                        + "complete=%s pulses=%d gap_p50_ms=%.2f gap_p99_ms=%.2f gap_p999_ms=%.2f gap_max_ms=%.2f "
                         + "gaps_over_50ms=%d lag_p99_ms=%.1f lag_max_ms=%.1f fx_busy_pct=%.0f heap_mib=%d scrollable=%s "
                         + "sender_errors=%d process_cores=%.2f other_cores=%.2f gc_ms=%d slow_gaps_fx_running_pct=%.0f%n",
                 options.rate(), options.seconds(), options.senders(), sent, lines.lines(), lines.chat(), lines.system(),

@@ -136,7 +136,7 @@ public final class WindowFlood {
             var cpu = CpuUse.now();
             long gc = gcMillis() - gc0;
             Fx.run(() -> { meter.close(); probe.close(); });
-            var counts = Fx.call(() -> LineCounts.of(window.model().log().lines(ROOM)));
+            var counts = Fx.call(() -> LineCounts.of(shownLines(window), window.model().log().lines(ROOM).size()));
             var scroll = Scrolling.check(window.scene());
             long heap = heapAfterGc();
             var result = new FloodResult(options, sent, sent - warmSent, pacer.skipped, counts, probe.chatLines(), arrived, pulses, lag,
@@ -167,13 +167,14 @@ public final class WindowFlood {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /// How many lines of each kind the room's log holds, and whether its chat lines are one per `seq`.
-    record LineCounts(int lines, long chat, long system, long distinctSeqs) {
-        static LineCounts of(java.util.List<LogLine> lines) {
-            long chat = lines.stream().filter(l -> l.kind() == LogLine.Kind.CHAT).count();
-            long system = lines.stream().filter(l -> l.kind() == LogLine.Kind.SYSTEM).count();
-            long seqs = lines.stream().filter(l -> l.kind() == LogLine.Kind.CHAT).mapToLong(LogLine::seq).distinct().count();
-            return new LineCounts(lines.size(), chat, system, seqs);
+    /// How many lines of each kind the log list shows, whether its chat lines are one per `seq`,
+    /// and how many lines the room's view model holds.
+    record LineCounts(int lines, long chat, long system, long distinctSeqs, int modelLines) {
+        static LineCounts of(java.util.List<LogLine> shown, int modelLines) {
+            long chat = shown.stream().filter(l -> l.kind() == LogLine.Kind.CHAT).count();
+            long system = shown.stream().filter(l -> l.kind() == LogLine.Kind.SYSTEM).count();
+            long seqs = shown.stream().filter(l -> l.kind() == LogLine.Kind.CHAT).mapToLong(LogLine::seq).distinct().count();
+            return new LineCounts(shown.size(), chat, system, seqs, modelLines);
         }
     }
 
