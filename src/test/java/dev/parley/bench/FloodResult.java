@@ -34,9 +34,10 @@ record FloodResult(FloodOptions options, long sent, long measuredSent, long skip
         out.printf(Locale.ROOT, "FX thread busy %.0f%% of the time; heap %d MiB used after GC, %d MiB before the flood "
                         + "(%.0f bytes per line)%n", fxCpuShare * 100, heapBytes >> 20, heapBefore >> 20,
                 (heapBytes - heapBefore) / (double) Math.max(1, lines.lines()));
-        out.printf(Locale.ROOT, "scroll: first visible %d after scrollTo(0) in %.0f ms, last visible %d of %d after "
-                        + "scrollTo(last) in %.0f ms: %s%n", scroll.firstVisible(), scroll.topMillis(), scroll.lastVisible(),
-                scroll.size(), scroll.bottomMillis(), scroll.works() ? "scrollable" : "NOT SCROLLABLE");
+        out.printf(Locale.ROOT, "scroll: newest line visible at the end: %s; first visible %d after scrollTo(0) in %.0f ms, "
+                        + "last visible %d of %d after scrolling back in %.0f ms: %s%n", scroll.followed() ? "yes" : "NO",
+                scroll.firstVisible(), scroll.topMillis(), scroll.lastVisible(), scroll.size(), scroll.bottomMillis(),
+                scroll.works() ? "scrollable" : "NOT SCROLLABLE");
         out.printf(Locale.ROOT, "target: no pulse gap over %d ms: %s%n", PulseMeter.SLOW_MICROS / 1000,
                 pulses.slow() == 0 ? "met" : "MISSED (" + pulses.slow() + " gaps)");
         out.printf(Locale.ROOT, "RESULT rate=%.0f seconds=%.0f senders=%d sent=%d lines=%d chat_lines=%d system_lines=%d "
