@@ -2,6 +2,8 @@ package dev.parley.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -15,7 +17,6 @@ import javafx.scene.layout.Region;
 final class LogCell extends ListCell<LogLine> {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
-    private static final String[] KINDS = {"line-chat", "line-dm", "line-system", "line-error", "own", "pending", "failed"};
 
     private final Label time = new Label();
     private final Label from = new Label();
@@ -24,6 +25,9 @@ final class LogCell extends ListCell<LogLine> {
     private final Hyperlink retry = new Hyperlink();
     private final HBox box = new HBox(8, time, from, text, status, retry);
     private final I18n i18n;
+    /// The line-kind style classes on `box` now: changed only when they differ, since any change
+    /// of style classes makes the cell's CSS be matched again (in a flood, most of the cost per cell).
+    private List<String> kinds = List.of();
 
     LogCell(Consumer<String> onRetry, I18n i18n) {
         this.i18n = i18n;
@@ -49,18 +53,19 @@ final class LogCell extends ListCell<LogLine> {
     @Override
     protected void updateItem(LogLine line, boolean empty) {
         super.updateItem(line, empty);
-        box.getStyleClass().removeAll(KINDS);
         if (empty || line == null) {
-            setGraphic(null);
+            // The box stays the graphic, hidden: taking it out and putting it back (the list
+            // empties a cell each time it measures a line) makes all its CSS be matched again.
+            for (var label : new Label[] {time, from, text, status}) {
+                label.setText("");
+            }
+            retry.setVisible(false);
+            retry.setManaged(false);
+            box.setVisible(false);
             return;
         }
+        box.setVisible(true);
         time.setText(CLOCK.format(line.time()));
-        box.getStyleClass().add(switch (line.kind()) {
-            case CHAT -> "line-chat";
-            case DM -> "line-dm";
-            case SYSTEM -> "line-system";
-            case ERROR -> "line-error";
-        });
         from.setText(switch (line.kind()) {
             case CHAT -> line.from();
             case DM -> line.from() + " → " + line.detail();
@@ -68,14 +73,10 @@ final class LogCell extends ListCell<LogLine> {
             case ERROR -> "!";
         });
         text.setText(line.text());
-        if (line.own()) {
-            box.getStyleClass().add("own");
-        }
         var st = line.status();
+        kinds(kinds(line));
         status.setText(st == null ? "" : i18n.get("log.status." + st.name().toLowerCase(java.util.Locale.ROOT)));
         status.setVisible(st != null);
-        if (st == LogLine.Status.PENDING) box.getStyleClass().add("pending");
-        if (st == LogLine.Status.FAILED) box.getStyleClass().add("failed");
         retry.setVisible(st == LogLine.Status.FAILED);
         retry.setManaged(st == LogLine.Status.FAILED);
         if (st == LogLine.Status.FAILED && line.detail() != null) {
@@ -89,5 +90,32 @@ final class LogCell extends ListCell<LogLine> {
             box.maxWidthProperty().bind(getListView().widthProperty().subtract(24));
         }
         setGraphic(box);
+    }
+
+    private static List<String> kinds(LogLine line) {
+        var wanted = new ArrayList<String>(3);
+        wanted.add(switch (line.kind()) {
+            case CHAT -> "line-chat";
+            case DM -> "line-dm";
+            case SYSTEM -> "line-system";
+            case ERROR -> "line-error";
+        });
+        if (line.own()) {
+            wanted.add("own");
+        }
+        if (line.status() == LogLine.Status.PENDING) {
+            wanted.add("pending");
+        } else if (line.status() == LogLine.Status.FAILED) {
+            wanted.add("failed");
+        }
+        return wanted;
+    }
+
+    private void kinds(List<String> wanted) {
+        if (!wanted.equals(kinds)) {
+            box.getStyleClass().removeAll(kinds);
+            box.getStyleClass().addAll(wanted);
+            kinds = wanted;
+        }
     }
 }

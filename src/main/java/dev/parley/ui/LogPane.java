@@ -21,7 +21,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 
-/// The conversation of the shown room: a virtualized list (only visible lines have cells).
+/// The conversation of the shown room: a virtualized list (only visible lines have cells) that
+/// takes new lines at most 20 times a second ([ShownLines]), so a flood never freezes the window.
 /// Follows new lines unless the user scrolled up; then a "new messages" button brings them back.
 /// Lines are selectable (Shift/Ctrl-click) and copyable (Ctrl+C, context menu).
 final class LogPane extends StackPane {
@@ -31,13 +32,16 @@ final class LogPane extends StackPane {
     private final ListChangeListener<LogLine> onChange = this::changed;
     private boolean follow = true;
     private boolean scrollQueued;
-    private ObservableList<LogLine> shown;
+    private final Runnable atPulse = this::atPulse;
+    private final ShownLines shown = new ShownLines(Platform::requestNextPulse, System::nanoTime);
 
     LogPane(MainViewModel vm, I18n i18n) {
         list.setId("logList");
         list.getStyleClass().add("log");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(v -> new LogCell(vm::retry, i18n));
+        list.setItems(shown.list());
+        shown.list().addListener(onChange);
         show(vm.log().lines(vm.rooms().active()));
         vm.rooms().activeProperty().addListener((obs, old, room) -> show(vm.log().lines(room)));
 
@@ -62,6 +66,17 @@ final class LogPane extends StackPane {
         list.addEventFilter(ScrollEvent.SCROLL, e -> Platform.runLater(this::userMoved));
         list.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::userMoved));
         list.addEventFilter(KeyEvent.KEY_RELEASED, e -> Platform.runLater(this::userMoved));
+
+        // New lines show, and following the end scrolls, at most once a pulse, before its layout.
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removePreLayoutPulseListener(atPulse);
+            }
+            if (scene != null) {
+                scene.addPreLayoutPulseListener(atPulse);
+                Platform.requestNextPulse();
+            }
+        });
     }
 
     private void userMoved() {
@@ -73,12 +88,7 @@ final class LogPane extends StackPane {
     }
 
     private void show(ObservableList<LogLine> lines) {
-        if (shown != null) {
-            shown.removeListener(onChange);
-        }
-        shown = lines;
-        lines.addListener(onChange);
-        list.setItems(lines);
+        shown.follow(lines);
         follow = true;
         newMessages.setVisible(false);
         scrollToEnd();
@@ -99,26 +109,34 @@ final class LogPane extends StackPane {
         }
     }
 
-    /// Deferred to the next pulse: this listener may run before the list's skin has counted the
-    /// new lines, and a scroll then would stop at the old end. The flow's own `scrollTo` shows the
-    /// last line whole, even when it wraps onto several lines.
+    /// Deferred to the next pulse, before its layout: lines arrive in many small batches between
+    /// two pulses, and scrolling (which lays the list out) after each of them kept the FX thread
+    /// busy under a flood. The flow's own `scrollTo` shows the last line whole, even when it wraps
+    /// onto several lines.
     private void scrollToEnd() {
+        scrollQueued = true;
+        Platform.requestNextPulse();
+    }
+
+    private void atPulse() {
+        shown.catchUp();
         if (scrollQueued) {
+            scrollNow();
+        }
+    }
+
+    private void scrollNow() {
+        scrollQueued = false;
+        int last = list.getItems().size() - 1;
+        if (last < 0) {
             return;
         }
-        scrollQueued = true;
-        Platform.runLater(() -> {
-            scrollQueued = false;
-            int last = list.getItems().size() - 1;
-            if (last < 0) {
-                return;
-            }
-            list.scrollTo(last);
-            if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-                list.layout();
-                flow.scrollTo(last);
-            }
-        });
+        // scrollTo has the skin count the new lines first.
+        list.scrollTo(last);
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            list.layout();
+            flow.scrollTo(last);
+        }
     }
 
     private void copySelection() {

@@ -15,8 +15,13 @@ import javafx.collections.ObservableList;
 /// (pending), turn to sent on the server's acknowledgement, or to failed (retryable). FX thread only.
 public final class LogViewModel {
 
-    /// Older lines are dropped past this, so a long-running window keeps a bounded memory.
-    static final int MAX_LINES = 20_000;
+    /// Older lines are dropped past this, so a long-running window keeps a bounded memory (a
+    /// line costs roughly 1 KB with its bookkeeping): a minute's flood at 2,000 a second still fits.
+    static final int MAX_LINES = 200_000;
+
+    /// Past the limit, the oldest lines go in chunks of this many: a removal at the front makes
+    /// every visible cell redraw, once per chunk instead of once per new line.
+    static final int TRIM_CHUNK = 10_000;
 
     private final Map<String, ObservableList<LogLine>> rooms = new HashMap<>();
     private final Map<String, String> roomOfCid = new HashMap<>();
@@ -140,7 +145,7 @@ public final class LogViewModel {
     private void add(String room, LogLine line) {
         var list = lines(room);
         list.add(line);
-        if (list.size() > MAX_LINES) {
+        if (list.size() >= MAX_LINES + TRIM_CHUNK) {
             list.remove(0, list.size() - MAX_LINES);
         }
     }

@@ -93,4 +93,19 @@ class LogViewModelTest {
 
         assertThat(log.lines("lobby").getFirst().plain(ZoneOffset.UTC)).isEqualTo("10:00:03 bob: 你好");
     }
+
+    @Test
+    void keepsAMinutesFloodWholeThenDropsTheOldestLinesInChunks() {
+        int flood = LogViewModel.MAX_LINES + LogViewModel.TRIM_CHUNK - 1;
+        for (int seq = 1; seq <= flood; seq++) {
+            log.apply(new ClientEvent.ChatReceived(chat(seq, "bob", "m" + seq, null), false));
+        }
+        assertThat(log.lines("lobby")).hasSize(flood).first().extracting(LogLine::seq).isEqualTo(1L);
+
+        log.apply(new ClientEvent.ChatReceived(chat(flood + 1, "bob", "one more", null), false));
+
+        assertThat(log.lines("lobby")).hasSize(LogViewModel.MAX_LINES);
+        assertThat(log.lines("lobby").getFirst().seq()).isEqualTo(flood + 2L - LogViewModel.MAX_LINES);
+        assertThat(log.lines("lobby").getLast().text()).isEqualTo("one more");
+    }
 }

@@ -1,0 +1,100 @@
+package dev.parley.ui;
+
+import java.util.function.LongSupplier;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/// What the log list shows of one room's lines: always a leading part of them. New lines at the
+/// end wait for [#catchUp], which takes them at most once per `interval`; every other change (a
+/// line turned to sent or failed, old lines dropped, history put in front) shows at once.
+///
+/// Why: each time the list's length changes, JavaFX's `VirtualFlow` does work in proportion to
+/// all the lines (its size estimates) and redraws every visible cell. Under a flood, taking new
+/// lines a few times a second instead of at every pulse keeps the FX thread free to paint.
+/// FX thread only.
+final class ShownLines {
+
+    /// New lines show at most this often (20 a second): under a flood, the cost of the list
+    /// follows this rate, not that of the messages; a quiet room shows a line at the next pulse.
+    static final long INTERVAL_NANOS = 50_000_000;
+
+    private final ObservableList<LogLine> shown = FXCollections.observableArrayList();
+    private final ListChangeListener<LogLine> onChange = this::changed;
+    private final Runnable waiting;
+    private final LongSupplier nanos;
+    private ObservableList<LogLine> source = FXCollections.observableArrayList();
+    private long lastCatchUp;
+    private boolean caughtUpOnce;
+
+    /// `waiting` runs when new lines wait for a [#catchUp] (the pane asks for a pulse).
+    ShownLines(Runnable waiting, LongSupplier nanos) {
+        this.waiting = waiting;
+        this.nanos = nanos;
+    }
+
+    /// The list to show; its items change only on the FX thread, as the source's do.
+    ObservableList<LogLine> list() {
+        return shown;
+    }
+
+    /// Shows `lines` (another room), all of them at once.
+    void follow(ObservableList<LogLine> lines) {
+        source.removeListener(onChange);
+        source = lines;
+        lines.addListener(onChange);
+        shown.setAll(lines);
+    }
+
+    /// True when new lines wait to be shown.
+    boolean behind() {
+        return shown.size() < source.size();
+    }
+
+    /// Shows the waiting lines if `interval` passed since the last time; otherwise asks again
+    /// ([#waiting]). Returns whether lines were added.
+    boolean catchUp() {
+        if (!behind()) {
+            return false;
+        }
+        long now = nanos.getAsLong();
+        if (caughtUpOnce && now - lastCatchUp < INTERVAL_NANOS) {
+            waiting.run();
+            return false;
+        }
+        caughtUpOnce = true;
+        lastCatchUp = now;
+        shown.addAll(source.subList(shown.size(), source.size()));
+        return true;
+    }
+
+    /// Keeps `shown` a leading part of `source`: a change within that part is made to `shown`
+    /// too; one past its end (new lines) waits for [#catchUp].
+    private void changed(ListChangeListener.Change<? extends LogLine> change) {
+        while (change.next()) {
+            int from = change.getFrom();
+            int removed = change.wasRemoved() ? change.getRemovedSize() : 0;
+            int added = change.wasAdded() ? change.getAddedSize() : 0;
+            if (change.wasPermutated()) {
+                shown.setAll(source);
+                return;
+            }
+            if (from >= shown.size()) {
+                continue;
+            }
+            if (removed == added && from + removed <= shown.size()) {
+                for (int i = from; i < from + added; i++) {
+                    shown.set(i, source.get(i));
+                }
+            } else {
+                if (removed > 0) {
+                    shown.remove(from, Math.min(from + removed, shown.size()));
+                }
+                shown.addAll(from, change.getAddedSubList());
+            }
+        }
+        if (behind()) {
+            waiting.run();
+        }
+    }
+}
