@@ -30,9 +30,7 @@ class ClientLimitsTest {
 
     private TestClients.Handle connect(Limits limits) throws Exception {
         server = ParleyServer.start(ServerConfig.forTests().withLimits(limits));
-        var handle = clients.connect(ClientConfig.of(server.localUri(), "alice", "lobby", null));
-        handle.log().awaitState(ConnectionState.CONNECTED);
-        return handle;
+        return clients.connected(server.localUri(), "alice", "lobby");
     }
 
     @Test
@@ -63,8 +61,7 @@ class ClientLimitsTest {
     @Test
     void typingReachesTheOthersInTheRoom() throws Exception {
         var alice = connect(Limits.DEFAULTS);
-        var bob = clients.connect(ClientConfig.of(server.localUri(), "bob", "lobby", null));
-        bob.log().awaitState(ConnectionState.CONNECTED);
+        var bob = clients.connected(server.localUri(), "bob", "lobby");
         alice.client().typing("lobby");
         var typing = bob.log().await(ClientEvent.TypingNotice.class, t -> true);
         assertThat(typing.from()).isEqualTo("alice");

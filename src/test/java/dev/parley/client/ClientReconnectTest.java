@@ -42,9 +42,7 @@ class ClientReconnectTest {
 
     private TestClients.Handle connect(java.net.URI uri, String name, Duration ping) {
         var config = new ClientConfig(uri, name, "lobby", null, Duration.ofMillis(100), Duration.ofMillis(500), ping);
-        var handle = clients.connect(config);
-        handle.log().awaitState(ConnectionState.CONNECTED);
-        return handle;
+        return clients.connected(config);
     }
 
     @Test

@@ -38,9 +38,7 @@ class ClientSearchTest {
     }
 
     private TestClients.Handle connect(String name, String room) {
-        var handle = clients.connect(ClientConfig.of(server.localUri(), name, room, null));
-        handle.log().awaitState(ConnectionState.CONNECTED);
-        return handle;
+        return clients.connected(server.localUri(), name, room);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,17 @@ final class TestClients implements AutoCloseable {
         handles.add(new Handle(client, log));
         client.connect();
         return new Handle(client, log);
+    }
+
+    /// Connects and waits until the client says it is connected.
+    Handle connected(ClientConfig config) {
+        var handle = connect(config);
+        handle.log().awaitState(ConnectionState.CONNECTED);
+        return handle;
+    }
+
+    Handle connected(URI server, String name, String room) {
+        return connected(ClientConfig.of(server, name, room, null));
     }
 
     /// Closes the client connected last.
