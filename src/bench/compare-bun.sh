@@ -19,15 +19,9 @@ MEMORY_ROUNDS=${MEMORY_ROUNDS:-1}
 SEED=${SEED:-../shared/seed/bun-websocket-chat.md}
 PARLEY_PORT=${PARLEY_PORT:-3201}
 BUN_PORT=${BUN_PORT:-3202}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-
-WORK=$(mktemp -d /tmp/parley-compare.XXXXXX)
-SERVER_PID=
-cleanup() {
-  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+BENCH_NAME=compare
+# shellcheck source=src/bench/common.sh
+source src/bench/common.sh
 
 # --- Bun, from the npm registry (package bun; the binary is in @oven/bun-linux-x64) ---
 if [[ -z ${BUN:-} ]]; then
@@ -46,17 +40,7 @@ sed -i 's/port: 3001,/port: Number(process.env.PORT ?? 3001),/' "$WORK/server.ts
 grep -q 'process.env.PORT' "$WORK/server.ts" || { echo "the seed's server has no 'port: 3001,' line to replace" >&2; exit 1; }
 
 # --- Parley and the load generator ---
-mvn -q -B package -DskipTests
-mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
-
-wait_for_port() {
-  for _ in $(seq 1 300); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "nothing listens on port $1 after 30 s" >&2; return 1
-}
+build_with_test_classpath
 
 start_server() { # parley|bun
   if [[ $1 == parley ]]; then
@@ -70,14 +54,6 @@ start_server() { # parley|bun
     SERVER_PID=$!; PORT=$BUN_PORT
   fi
   wait_for_port "$PORT"
-}
-
-stop_server() {
-  kill "$SERVER_PID" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$SERVER_PID" 2>/dev/null || true
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=
 }
 
 # Runs the generator against the running server; prints its output, keeps the RESULT line.
@@ -113,7 +89,6 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-median() { printf '%s\n' "$@" | grep -E '^[0-9.]+$' | sort -g | awk '{a[NR]=$1} END {if (NR == 0) print "nan"; else print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 echo
 echo "=== summary ($ROUNDS rounds; 2 shared cores: expect noise, compare medians)"
 printf '%-40s %-28s %-28s %s\n' metric "Parley (runs → median)" "Bun (runs → median)" "Parley/Bun"

@@ -12,19 +12,10 @@ ROUNDS=${ROUNDS:-3}
 CLIENTS=${CLIENTS:-10}
 STEP_SECONDS=${STEP_SECONDS:-3}
 PORT=${PORT:-3203}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-
-WORK=$(mktemp -d /tmp/parley-persistence.XXXXXX)
-SERVER_PID=
-cleanup() {
-  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-mvn -q -B package -DskipTests -Dinstaller.skip=true
-mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
+BENCH_NAME=persistence
+# shellcheck source=src/bench/common.sh
+source src/bench/common.sh
+build_with_test_classpath
 
 start_server() { # on|off
   rm -rf "$WORK/data"
@@ -32,19 +23,7 @@ start_server() { # on|off
   [[ $1 == off ]] && history=(--in-memory)
   "$JAVA" -jar target/parley.jar --headless --bind 127.0.0.1 --port "$PORT" --rate off "${history[@]}" >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 300); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "nothing listens on port $PORT after 30 s" >&2; exit 1
-}
-
-stop_server() {
-  kill "$SERVER_PID" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$SERVER_PID" 2>/dev/null || true
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=
+  wait_for_port "$PORT"
 }
 
 declare -A R
@@ -62,7 +41,6 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 on=(); off=()
 for round in $(seq 1 "$ROUNDS"); do on+=("${R[on,$round]}"); off+=("${R[off,$round]}"); done
 mon=$(median "${on[@]}"); moff=$(median "${off[@]}")

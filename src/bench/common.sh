@@ -1,0 +1,39 @@
+# What the benchmark scripts share; sourced, not run. Defines JAVA, WORK (a temporary folder
+# removed on exit, with the server still running killed), CP (the test classpath, after a
+# build), and start/stop helpers whose every wait is bounded.
+
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+WORK=$(mktemp -d "/tmp/parley-${BENCH_NAME:-bench}.XXXXXX")
+SERVER_PID=
+cleanup() {
+  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Builds target/parley.jar and the test classes; sets CP.
+build_with_test_classpath() {
+  mvn -q -B package -DskipTests -Dinstaller.skip=true
+  mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+  CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
+}
+
+wait_for_port() {
+  for _ in $(seq 1 300); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "nothing listens on port $1 after 30 s" >&2; return 1
+}
+
+# Stops SERVER_PID: SIGTERM, up to 5 s, then SIGKILL.
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=
+}
+
+# The median of the numeric arguments ("nan" when there are none).
+median() { printf '%s\n' "$@" | { grep -E '^[0-9.]+$' || true; } | sort -g | awk '{a[NR]=$1} END {if (NR == 0) print "nan"; else print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
