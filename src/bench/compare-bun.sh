@@ -17,8 +17,9 @@ IDLE_CLIENTS=${IDLE_CLIENTS:-10000}
 # RSS per connection hardly varies between runs and 10,000 handshakes take minutes here.
 MEMORY_ROUNDS=${MEMORY_ROUNDS:-1}
 # Idle connections: RSS read after this long idle (both servers), the steady state rather than
-# the connect burst's peak (also printed).
-IDLE_SECONDS=${IDLE_SECONDS:-30}
+# the connect burst's peak (also printed). Not longer: the seed's Bun server closes idle
+# connections somewhere between 15 and 35 s.
+IDLE_SECONDS=${IDLE_SECONDS:-15}
 SEED=${SEED:-../shared/seed/bun-websocket-chat.md}
 PARLEY_PORT=${PARLEY_PORT:-3201}
 BUN_PORT=${BUN_PORT:-3202}
@@ -67,7 +68,7 @@ load() { # label, generator flags...
   local label=$1; shift
   echo "--- $label"
   timeout 600 "$JAVA" -cp "$CP" dev.parley.bench.LoadGenerator --url "ws://127.0.0.1:$PORT/ws" --server-pid "$SERVER_PID" "$@" \
-    | tee "$WORK/out.txt" | grep -E '^(connect|step|RESULT|server RSS)' || true
+    | tee "$WORK/out.txt" | grep -E '^(connect|step|RESULT|server RSS|warning)' || true
   LAST=$(grep '^RESULT' "$WORK/out.txt" | tail -1)
 }
 value() { sed -n "s/.*[ ]$1=\([-0-9.]*\).*/\1/p" <<<"$LAST"; }

@@ -70,13 +70,18 @@ public final class LoadGenerator {
                 out.printf(Locale.ROOT, "server RSS %d KiB -> %d KiB just after connecting: %.0f bytes per connection%n",
                         rssBefore, rssConnected, perConnection(rssBefore, rssConnected, open));
                 long rssAfter = idle(rssConnected);
-                open = fleet.openCount();
+                int stillOpen = fleet.openCount();
+                if (stillOpen < open) {
+                    out.printf(Locale.ROOT, "warning: %d of %d connections were closed while idle: the idle reading is not per connection%n",
+                            open - stillOpen, open);
+                }
                 double perConnection = perConnection(rssBefore, rssAfter, open);
                 out.printf(Locale.ROOT, "server RSS %d KiB -> %d KiB after %.0f s idle: %.0f bytes per idle connection%n",
                         rssBefore, rssAfter, options.idleSeconds(), perConnection);
-                out.printf(Locale.ROOT, "RESULT open=%d connect_s=%.2f rss_before_kib=%d rss_connected_kib=%d rss_after_kib=%d "
-                                + "idle_s=%.0f rss_per_conn_bytes=%.0f%n",
-                        open, fleet.connectNanos / 1e9, rssBefore, rssConnected, rssAfter, options.idleSeconds(), perConnection);
+                out.printf(Locale.ROOT, "RESULT open=%d open_after_idle=%d connect_s=%.2f rss_before_kib=%d rss_connected_kib=%d "
+                                + "rss_after_kib=%d idle_s=%.0f rss_per_conn_bytes=%.0f%n",
+                        open, stillOpen, fleet.connectNanos / 1e9, rssBefore, rssConnected, rssAfter, options.idleSeconds(),
+                        perConnection);
                 out.flush();
                 Thread.sleep((long) (options.holdSeconds() * 1000));
                 return null;
