@@ -16,6 +16,10 @@ STEP_SECONDS=${STEP_SECONDS:-3}
 IDLE_CLIENTS=${IDLE_CLIENTS:-10000}
 # RSS per connection hardly varies between runs and 10,000 handshakes take minutes here.
 MEMORY_ROUNDS=${MEMORY_ROUNDS:-1}
+# Idle connections: RSS read after this long idle (both servers), the steady state rather than
+# the connect burst's peak (also printed). Not longer: the seed's Bun server closes idle
+# connections somewhere between 15 and 35 s.
+IDLE_SECONDS=${IDLE_SECONDS:-15}
 SEED=${SEED:-../shared/seed/bun-websocket-chat.md}
 PARLEY_PORT=${PARLEY_PORT:-3201}
 BUN_PORT=${BUN_PORT:-3202}
@@ -41,12 +45,15 @@ grep -q 'process.env.PORT' "$WORK/server.ts" || { echo "the seed's server has no
 
 # --- Parley and the load generator ---
 build_with_test_classpath
+# The installed launcher's heap policy (pom.xml, parley.heap.flags): the product as it runs.
+HEAP_FLAGS=$(sed -n 's:.*<parley.heap.flags>\(.*\)</parley.heap.flags>.*:\1:p' pom.xml)
+[[ -n $HEAP_FLAGS ]] || { echo "pom.xml has no parley.heap.flags" >&2; exit 1; }
 
 start_server() { # parley|bun
   if [[ $1 == parley ]]; then
     rm -rf "$WORK/data"
     # shellcheck disable=SC2086 # the options are words
-    "$JAVA" ${PARLEY_JAVA_OPTS:-} -jar target/parley.jar --headless --bind 127.0.0.1 --port "$PARLEY_PORT" --rate off --data "$WORK/data" \
+    "$JAVA" $HEAP_FLAGS ${PARLEY_JAVA_OPTS:-} -jar target/parley.jar --headless --bind 127.0.0.1 --port "$PARLEY_PORT" --rate off --data "$WORK/data" \
       --max-connections 20000 --max-connections-per-address 20000 >"$WORK/parley.log" 2>&1 &
     SERVER_PID=$!; PORT=$PARLEY_PORT
   else
@@ -61,7 +68,7 @@ load() { # label, generator flags...
   local label=$1; shift
   echo "--- $label"
   timeout 600 "$JAVA" -cp "$CP" dev.parley.bench.LoadGenerator --url "ws://127.0.0.1:$PORT/ws" --server-pid "$SERVER_PID" "$@" \
-    | tee "$WORK/out.txt" | grep -E '^(connect|step|RESULT|server RSS)' || true
+    | tee "$WORK/out.txt" | grep -E '^(connect|step|RESULT|server RSS|warning)' || true
   LAST=$(grep '^RESULT' "$WORK/out.txt" | tail -1)
 }
 value() { sed -n "s/.*[ ]$1=\([-0-9.]*\).*/\1/p" <<<"$LAST"; }
@@ -73,7 +80,7 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "=== round $round: $server"
     if (( round <= MEMORY_ROUNDS )); then
       start_server $server
-      load "memory, $IDLE_CLIENTS idle" --mode memory --clients "$IDLE_CLIENTS" --room-per-client --source-addresses 4 --settle-seconds 15 --connect-concurrency 128
+      load "memory, $IDLE_CLIENTS idle" --mode memory --clients "$IDLE_CLIENTS" --room-per-client --source-addresses 4 --settle-seconds 15 --connect-concurrency 128 --idle-seconds "$IDLE_SECONDS"
       R[$server,rss,$round]=$(value rss_per_conn_bytes)
       stop_server
     fi

@@ -66,11 +66,24 @@ public final class LoadGenerator {
                     fleet.connectNanos / 1e9, tally.errorBreakdown());
             settle();
             if (options.mode().equals(LoadOptions.MEMORY)) {
-                long rssAfter = ProcessProbe.rssKib(serverPid);
-                double perConnection = (rssAfter - rssBefore) * 1024.0 / Math.max(1, open);
-                out.printf(Locale.ROOT, "server RSS %d KiB -> %d KiB: %.0f bytes per idle connection%n", rssBefore, rssAfter, perConnection);
-                out.printf(Locale.ROOT, "RESULT open=%d connect_s=%.2f rss_before_kib=%d rss_after_kib=%d rss_per_conn_bytes=%.0f%n",
-                        open, fleet.connectNanos / 1e9, rssBefore, rssAfter, perConnection);
+                long rssConnected = ProcessProbe.rssKib(serverPid);
+                out.printf(Locale.ROOT, "server RSS %d KiB -> %d KiB just after connecting: %.0f bytes per connection%n",
+                        rssBefore, rssConnected, perConnection(rssBefore, rssConnected, open));
+                long rssAfter = idle(rssConnected);
+                int stillOpen = fleet.openCount();
+                if (stillOpen < open) {
+                    out.printf(Locale.ROOT, "warning: %d of %d connections were closed while idle: the idle reading is not per connection%n",
+                            open - stillOpen, open);
+                }
+                double perConnection = perConnection(rssBefore, rssAfter, open);
+                out.printf(Locale.ROOT, "server RSS %d KiB -> %d KiB after %.0f s idle: %.0f bytes per idle connection%n",
+                        rssBefore, rssAfter, options.idleSeconds(), perConnection);
+                out.printf(Locale.ROOT, "RESULT open=%d open_after_idle=%d connect_s=%.2f rss_before_kib=%d rss_connected_kib=%d "
+                                + "rss_after_kib=%d idle_s=%.0f rss_per_conn_bytes=%.0f%n",
+                        open, stillOpen, fleet.connectNanos / 1e9, rssBefore, rssConnected, rssAfter, options.idleSeconds(),
+                        perConnection);
+                out.flush();
+                Thread.sleep((long) (options.holdSeconds() * 1000));
                 return null;
             }
             if (open == 0) {
@@ -144,6 +157,25 @@ public final class LoadGenerator {
                 best.deliveredPerSecond(), best.p99Millis(), best.targetSends(), best.serverCpu(), best.generatorCpu(),
                 best.serverMicrosPerDelivery(), best.generatorMicrosPerDelivery());
         return best;
+    }
+
+    private static double perConnection(long rssBeforeKib, long rssAfterKib, int open) {
+        return (rssAfterKib - rssBeforeKib) * 1024.0 / Math.max(1, open);
+    }
+
+    /// Memory mode: keeps the connections idle `--idle-seconds`, printing the server's RSS every
+    /// 5 s (a garbage-collected server gives back what the connect burst made only after a while);
+    /// returns the last reading.
+    private long idle(long rssConnected) throws InterruptedException {
+        long rss = rssConnected;
+        long start = System.nanoTime();
+        long end = start + (long) (options.idleSeconds() * 1e9);
+        while (System.nanoTime() < end) {
+            Thread.sleep(Math.max(1, Math.min(5_000, (end - System.nanoTime()) / 1_000_000)));
+            rss = ProcessProbe.rssKib(serverPid);
+            out.printf(Locale.ROOT, "idle %.0f s: server RSS %d KiB%n", (System.nanoTime() - start) / 1e9, rss);
+        }
+        return rss;
     }
 
     /// Waits until the server has gone quiet after the joins (Parley sends join notices and

@@ -12,7 +12,8 @@ import java.util.List;
 /// member, the sender included, gets each message).
 record LoadOptions(URI url, int clients, int senders, double rate, double seconds, String mode,
                    double factor, int maxSteps, double p99LimitMs, long serverPid, int sourceAddresses,
-                   boolean roomPerClient, double settleSeconds, int connectConcurrency, double warmupSeconds) {
+                   boolean roomPerClient, double settleSeconds, int connectConcurrency, double warmupSeconds,
+                   double idleSeconds, double holdSeconds) {
 
     static final String RUN = "run";
     static final String SATURATE = "saturate";
@@ -35,6 +36,8 @@ record LoadOptions(URI url, int clients, int senders, double rate, double second
         double settle = 10;
         int concurrency = 64;
         double warmup = 3;
+        double idle = 0;
+        double hold = 0;
         var rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             var flag = rest.removeFirst();
@@ -62,6 +65,8 @@ record LoadOptions(URI url, int clients, int senders, double rate, double second
                 case "--settle-seconds" -> settle = Double.parseDouble(value);
                 case "--connect-concurrency" -> concurrency = Integer.parseInt(value);
                 case "--warmup-seconds" -> warmup = Double.parseDouble(value);
+                case "--idle-seconds" -> idle = Double.parseDouble(value);
+                case "--hold-seconds" -> hold = Double.parseDouble(value);
                 default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
             }
         }
@@ -72,16 +77,16 @@ record LoadOptions(URI url, int clients, int senders, double rate, double second
             throw new IllegalArgumentException("--mode is run, saturate or memory");
         }
         if (clients < 1 || clients > 20_000 || sources < 1 || sources > 250 || maxSteps < 1 || maxSteps > 100
-                || seconds <= 0 || seconds > 600 || factor <= 1 || warmup < 0 || warmup > 600) {
+                || seconds <= 0 || seconds > 600 || factor <= 1 || warmup < 0 || warmup > 600 || idle < 0 || idle > 600 || hold < 0 || hold > 3600) {
             throw new IllegalArgumentException("out of range: clients 1–20000, source-addresses 1–250, "
-                    + "max-steps 1–100, seconds 0–600, factor > 1");
+                    + "max-steps 1–100, seconds 0–600, factor > 1, idle-seconds 0–600, hold-seconds 0–3600");
         }
         senders = senders < 0 ? Math.min(clients, 20) : Math.min(senders, clients);
         if (deliveries > 0) {
             rate = deliveries / clients;
         }
         return new LoadOptions(url, clients, senders, rate, seconds, mode, factor, maxSteps, p99, pid, sources,
-                roomPerClient, settle, concurrency, warmup);
+                roomPerClient, settle, concurrency, warmup, idle, hold);
     }
 
     static final String USAGE = """
@@ -90,5 +95,9 @@ record LoadOptions(URI url, int clients, int senders, double rate, double second
             --mode run|saturate|memory  --factor F (saturate: rate × F per step)  --max-steps K
             --p99-limit-ms 100  --server-pid PID (default: found by port)
             --source-addresses A (127.0.0.1 … 127.0.0.A)  --room-per-client  --settle-seconds S
-            --connect-concurrency C  --warmup-seconds W (unmeasured sending at --rate first; default 3)""";
+            --connect-concurrency C  --warmup-seconds W (unmeasured sending at --rate first; default 3)
+            --idle-seconds I (memory mode: read the RSS after the connections were idle I s more,
+              the steady state; the reading right after connecting is printed too)
+            --hold-seconds H (memory mode: keep the idle connections open H s after the RESULT line,
+              to inspect the server meanwhile: jcmd, /proc)""";
 }
