@@ -209,4 +209,27 @@ class HistoryIndexTest {
         }
         assertThat(unindexedRows()).isEqualTo(1);
     }
+
+    /// quick_check reads FTS5's index too: a damaged index is a damaged file, moved aside
+    /// like any other, and the fresh file indexes and searches as usual.
+    @Test
+    void aDamagedIndexIsHandledLikeAnyDamagedFile() throws Exception {
+        try (var store = open("history.db", 1_000, AT_ONCE)) {
+            fill(store, List.of("before the damage"));
+            awaitIndexed(store);
+        }
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+             var statement = connection.createStatement()) {
+            // 10: FTS5's structure record, which every read and change of the index starts from
+            assertThat(statement.executeUpdate("UPDATE messages_fts_data SET block = x'ffffffffff' WHERE id = 10")).isEqualTo(1);
+        }
+        try (var store = open("history.db", 1_000, AT_ONCE)) {
+            assertThat(store.startupNotice()).hasValueSatisfying(notice ->
+                    assertThat(notice).contains("damaged").contains("messages_fts"));
+            assertThat(store(store, "lobby", "alice", "after the damage", null).chat().seq()).isEqualTo(1);
+            awaitIndexed(store);
+            assertThat(texts(store, "damage")).containsExactly("after the damage");
+        }
+        assertThat(integrityCheckAndUnindexed("history.db")).isZero();
+    }
 }
