@@ -88,6 +88,15 @@ final class HistoryFiles {
         return Files.createTempDirectory("parley-history-").resolve("history.db");
     }
 
+    /// After a failure that is logged already: the transaction is gone either way.
+    static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // nothing more to say than the first error
+        }
+    }
+
     static void closeQuietly(AutoCloseable closeable) {
         if (closeable == null) {
             return;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.sqlite.Function;
 
 /// Queries on one read connection (WAL: reads never wait for the writer). Synchronized,
 /// since a JDBC connection serves one thread at a time.
@@ -16,13 +17,17 @@ final class HistoryReader implements AutoCloseable {
     /// Trigram FTS5 needs three characters to match anything; shorter terms use LIKE.
     private static final int TRIGRAM = 3;
 
+    /// `parley_contains(text, term)`: whether `text`, folded, contains `term`, already folded.
+    private static final String CONTAINS = "parley_contains";
+
     private final Connection connection;
     private final String epoch;
     private PreparedStatement original;  // prepared once: append looks up every cid it is given
 
-    HistoryReader(Connection connection, String epoch) {
+    HistoryReader(Connection connection, String epoch) throws SQLException {
         this.connection = connection;
         this.epoch = epoch;
+        Function.create(connection, CONTAINS, new Contains(), 2, Function.FLAG_DETERMINISTIC);
     }
 
     synchronized List<Chat> page(String room, Long after, Long before, int limit) throws SQLException {
@@ -64,8 +69,9 @@ final class HistoryReader implements AutoCloseable {
     }
 
     /// Messages containing every whitespace-separated term of `query` (case-insensitive for
-    /// Latin letters), newest first. Terms of three or more characters use the trigram index.
-    /// `rooms` (null: all) restricts the search to those rooms.
+    /// Latin letters), newest first. Terms of three or more characters use the trigram index
+    /// for the rows it holds, and a scan of the rows stored since (see [HistoryIndex]), matched
+    /// the way the index would match them. `rooms` (null: all) restricts the search to those rooms.
     synchronized List<Chat> search(String query, List<String> rooms, int limit) throws SQLException {
         var terms = Arrays.stream(query == null ? new String[0] : query.strip().split("\\s+"))
                 .filter(term -> !term.isEmpty()).toList();
@@ -74,17 +80,34 @@ final class HistoryReader implements AutoCloseable {
         }
         var conditions = new ArrayList<String>();
         var parameters = new ArrayList<String>();
-        var phrases = terms.stream().filter(HistoryReader::indexed).map(HistoryReader::phrase).toList();
-        if (!phrases.isEmpty()) {
-            conditions.add("id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)");
-            parameters.add(String.join(" ", phrases));
+        var inRooms = rooms == null ? null : "room IN (" + String.join(",", Collections.nCopies(rooms.size(), "?")) + ")";
+        var longTerms = terms.stream().filter(HistoryReader::indexed).toList();
+        if (!longTerms.isEmpty()) {
+            // The index up to its mark, the scan above it (rooms first: the cheaper test); one
+            // rowid list, so that SQLite walks it newest first and stops at `limit`.
+            var scan = new ArrayList<String>();
+            scan.add("id > " + HistorySql.INDEXED_THROUGH_SQL);
+            var scanParameters = new ArrayList<String>();
+            if (rooms != null) {
+                scan.add("+" + inRooms);  // `+`: walk the rowids above the mark, not the room index
+                scanParameters.addAll(rooms);
+            }
+            for (var term : longTerms) {
+                scan.add(CONTAINS + "(text, ?)");
+                scanParameters.add(fold(term));
+            }
+            conditions.add("id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? AND rowid <= "
+                    + HistorySql.INDEXED_THROUGH_SQL + " UNION ALL SELECT id FROM messages WHERE "
+                    + String.join(" AND ", scan) + ")");
+            parameters.add(String.join(" ", longTerms.stream().map(HistoryReader::phrase).toList()));
+            parameters.addAll(scanParameters);
         }
         for (var term : terms.stream().filter(term -> !indexed(term)).toList()) {
             conditions.add("text LIKE ? ESCAPE '\\'");
-            parameters.add("%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            parameters.add(like(term));
         }
         if (rooms != null) {
-            conditions.add("room IN (" + String.join(",", Collections.nCopies(rooms.size(), "?")) + ")");
+            conditions.add(inRooms);
             parameters.addAll(rooms);
         }
         var sql = "SELECT " + HistorySql.COLUMNS + " FROM messages WHERE " + String.join(" AND ", conditions)
@@ -100,6 +123,18 @@ final class HistoryReader implements AutoCloseable {
         }
     }
 
+    private static String like(String term) {
+        return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /// Case folding as the trigram tokenizer does it (`case_sensitive=0`, diacritics kept):
+    /// each character to lower case.
+    static String fold(String text) {
+        var folded = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> folded.appendCodePoint(Character.toLowerCase(c)));
+        return folded.toString();
+    }
+
     private static boolean indexed(String term) {
         return term.codePointCount(0, term.length()) >= TRIGRAM;
     }
@@ -107,6 +142,15 @@ final class HistoryReader implements AutoCloseable {
     /// An FTS5 string literal: the term is matched as text, never parsed as query syntax.
     private static String phrase(String term) {
         return "\"" + term.replace("\"", "\"\"") + "\"";
+    }
+
+    private static final class Contains extends Function {
+        @Override
+        protected void xFunc() throws SQLException {
+            var text = value_text(0);
+            var term = value_text(1);
+            result(text != null && term != null && fold(text).contains(term) ? 1 : 0);
+        }
     }
 
     @Override

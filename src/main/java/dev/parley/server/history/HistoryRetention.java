@@ -18,13 +18,15 @@ final class HistoryRetention {
     private final int every;
     private final Map<String, Long> lastSeq;
     private final Map<String, Long> prunedThrough = new HashMap<>();
+    private final HistoryIndex index;
     private int storedSincePrune;
 
-    HistoryRetention(int keep, Map<String, Long> lastSeqs) {
+    HistoryRetention(int keep, Map<String, Long> lastSeqs, HistoryIndex index) {
         if (keep < 1) {
             throw new IllegalArgumentException("retention must keep at least one message a room, not " + keep);
         }
         this.keep = keep;
+        this.index = index;
         // Often enough that a room never holds much more than `keep`, rarely enough that a
         // busy room pays one DELETE per thousand messages, not one per message.
         this.every = Math.min(keep, 1_000);
@@ -52,6 +54,7 @@ final class HistoryRetention {
             for (var room : lastSeq.entrySet()) {
                 long through = room.getValue() - keep;
                 if (through > prunedThrough.getOrDefault(room.getKey(), 0L)) {
+                    index.forget(room.getKey(), through);
                     delete.setString(1, room.getKey());
                     delete.setLong(2, through);
                     deleted += delete.executeUpdate();
@@ -63,11 +66,7 @@ final class HistoryRetention {
             return deleted;
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "history retention failed; will try again later", e);
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the transaction is gone either way
-            }
+            HistoryFiles.rollbackQuietly(connection);
             return 0;
         }
     }

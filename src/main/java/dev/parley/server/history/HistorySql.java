@@ -21,6 +21,15 @@ final class HistorySql {
     /// server makes), kept here only to recognise resends.
     static final String COLUMNS = "room, seq, sender, text, time_ms";
 
+    /// The `meta` key of the highest message id in the full-text index: every row up to it is
+    /// indexed, none above it (see [HistoryIndex]).
+    static final String INDEXED_THROUGH = "fts_indexed_through";
+
+    /// That mark inside a query; read in the query's own snapshot, so a search sees the index
+    /// and the mark as one commit left them.
+    static final String INDEXED_THROUGH_SQL =
+            "CAST((SELECT value FROM meta WHERE key = '" + INDEXED_THROUGH + "') AS INTEGER)";
+
     static final String INSERT = "INSERT INTO messages(room, seq, sender, text, time_ms, cid) VALUES (?, ?, ?, ?, ?, ?)";
 
     // `id` is the rowid that the FTS5 index points at (external content, so the text is stored
@@ -41,25 +50,35 @@ final class HistorySql {
             """
             CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts
                 USING fts5(text, content='messages', content_rowid='id', tokenize='trigram')""",
-            """
-            CREATE TRIGGER IF NOT EXISTS messages_fts_insert AFTER INSERT ON messages BEGIN
-                INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text);
-            END""",
-            """
-            CREATE TRIGGER IF NOT EXISTS messages_fts_delete AFTER DELETE ON messages BEGIN
-                INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
-            END""",
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-            "PRAGMA user_version = 1");
+            // Version 1 kept the index up to date with triggers, one FTS5 insert per row; the
+            // writer now indexes in chunks behind the messages (HistoryIndex). Everything a
+            // version 1 file holds is indexed, so its mark is its highest id; a new file's is 0.
+            "DROP TRIGGER IF EXISTS messages_fts_insert",
+            "DROP TRIGGER IF EXISTS messages_fts_delete",
+            "INSERT OR IGNORE INTO meta(key, value) SELECT '" + INDEXED_THROUGH + "', COALESCE(MAX(id), 0) FROM messages",
+            "PRAGMA user_version = 2");
 
     private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
 
     private HistorySql() {}
 
+    /// Creates what is missing, or brings a version 1 file up to date, in one transaction.
     static void createSchema(Connection connection) throws SQLException {
         try (var statement = connection.createStatement()) {
-            for (var sql : SCHEMA) {
-                statement.execute(sql);
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                for (var sql : SCHEMA) {
+                    statement.execute(sql);
+                }
+                statement.execute("COMMIT");
+            } catch (SQLException e) {
+                try {
+                    statement.execute("ROLLBACK");
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
             }
         }
     }

@@ -12,12 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /// The one thread that writes `history.db`. It takes whatever is queued (up to `maxBatch`
 /// rows), commits it in one transaction (group commit), and only then lets the acknowledger
 /// thread complete the futures, in queue order, which is `seq` order within each room.
-/// Retention runs here too, every so many stored rows and when stopping.
+/// Retention runs here too, every so many stored rows and when stopping, and so does the
+/// full-text indexing ([HistoryIndex]): between batches, and when there is nothing to store.
 final class HistoryWriter implements Runnable {
 
     sealed interface Task {}
@@ -47,14 +49,16 @@ final class HistoryWriter implements Runnable {
     private final PreparedStatement insert;
     private final int maxBatch;
     private final HistoryRetention retention;
+    private final HistoryIndex index;
     private final Acknowledger acknowledger;
     private final AtomicLong transactions = new AtomicLong();
 
-    HistoryWriter(Connection connection, int maxBatch, HistoryRetention retention, Acknowledger acknowledger)
-            throws SQLException {
+    HistoryWriter(Connection connection, int maxBatch, HistoryRetention retention, HistoryIndex index,
+                  Acknowledger acknowledger) throws SQLException {
         this.connection = connection;
         this.maxBatch = maxBatch;
         this.retention = retention;
+        this.index = index;
         this.acknowledger = acknowledger;
         connection.setAutoCommit(false);
         this.insert = connection.prepareStatement(HistorySql.INSERT);
@@ -74,8 +78,16 @@ final class HistoryWriter implements Runnable {
         var batch = new ArrayList<Append>();
         var stopping = false;
         while (!stopping) {
+            var first = index.unindexed() > 0 ? poll(index.idleMillis()) : take();
+            if (first == null) {
+                // Nothing to store for a while: catch up, a chunk at a time while nothing comes.
+                while (index.indexChunk() > 0 && queue.isEmpty()) {
+                    // the next chunk
+                }
+                continue;
+            }
             var tasks = new ArrayList<Task>();
-            tasks.add(take());
+            tasks.add(first);
             queue.drainTo(tasks, maxBatch - 1);
             for (var task : tasks) {
                 switch (task) {
@@ -91,10 +103,14 @@ final class HistoryWriter implements Runnable {
             if (retention.due()) {
                 retention.prune(connection);
             }
+            if (!stopping && index.due(!queue.isEmpty())) {
+                index.indexChunk();
+            }
         }
         retention.prune(connection);
         acks.close();
         HistoryFiles.closeQuietly(insert);
+        index.close();
     }
 
     private void commit(List<Append> batch) {
@@ -108,6 +124,7 @@ final class HistoryWriter implements Runnable {
             try {
                 insert(done);
                 retention.stored(done);
+                index.stored(done.size());
                 acks.execute(() -> acknowledger.committed(done));
                 return;
             } catch (SQLException e) {
@@ -153,6 +170,14 @@ final class HistoryWriter implements Runnable {
             } catch (InterruptedException e) {
                 // The writer runs until its Stop, so that no future is left hanging.
             }
+        }
+    }
+
+    private Task poll(long millis) {
+        try {
+            return queue.poll(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            return queue.poll();
         }
     }
 

@@ -35,16 +35,19 @@ public final class SqliteHistoryStore implements HistoryStore {
     private final Map<String, Append> inFlight = new HashMap<>();   // guarded by lock; by resendKey
     private final Map<String, Long> committedSeq;
     private final HistoryDatabase database;
+    private final HistoryIndex index;
     private final HistoryWriter writer;
     private final Thread writerThread;
     private boolean closed;                                         // guarded by lock
 
-    private SqliteHistoryStore(HistoryDatabase database, int retention, int maxBatch) throws SQLException {
+    private SqliteHistoryStore(HistoryDatabase database, int retention, int maxBatch, HistoryIndex.Policy policy)
+            throws SQLException {
         this.database = database;
         this.givenSeq = new HashMap<>(database.lastSeqs());
         this.committedSeq = new ConcurrentHashMap<>(database.lastSeqs());
+        this.index = new HistoryIndex(database.writeConnection(), policy);
         this.writer = new HistoryWriter(database.writeConnection(), maxBatch,
-                new HistoryRetention(retention, database.lastSeqs()), new Acknowledger());
+                new HistoryRetention(retention, database.lastSeqs(), index), index, new Acknowledger());
         // Retention may have been lowered since the last run.
         writer.submit(new HistoryWriter.Prune(new CompletableFuture<>()));
         this.writerThread = Thread.ofPlatform().name("parley-history-writer").daemon().start(writer);
@@ -59,9 +62,14 @@ public final class SqliteHistoryStore implements HistoryStore {
 
     /// `maxBatch` 1 is one transaction per message: for the benchmark that compares the two.
     static SqliteHistoryStore open(java.nio.file.Path file, int retention, int maxBatch) {
+        return open(file, retention, maxBatch, HistoryIndex.Policy.DEFAULT);
+    }
+
+    /// With another indexing policy: for the tests of a search over rows not yet indexed.
+    static SqliteHistoryStore open(java.nio.file.Path file, int retention, int maxBatch, HistoryIndex.Policy policy) {
         var database = HistoryDatabase.openOrRecover(file);
         try {
-            return new SqliteHistoryStore(database, retention, maxBatch);
+            return new SqliteHistoryStore(database, retention, maxBatch, policy);
         } catch (SQLException | RuntimeException e) {
             database.close();
             throw new IllegalStateException("cannot start the history writer on " + database.file(), e);
@@ -148,6 +156,11 @@ public final class SqliteHistoryStore implements HistoryStore {
 
     long transactions() {
         return writer.transactions();
+    }
+
+    /// How many stored messages are not in the full-text index yet (searched by a scan).
+    long unindexed() {
+        return index.unindexed();
     }
 
     /// Runs retention now; completes with the number of messages deleted.
