@@ -110,6 +110,13 @@ class InstallerIT {
             assertThat(shownAfter).as("a window titled Parley; the app's output:%n%s", Files.readString(log)).isNotNull();
             System.out.println("installed app: window shown after " + shownAfter.toMillis() + " ms");
             assertThat(window.isAlive()).isTrue();
+            if (!Files.exists(Path.of("/dev/dri"))) {
+                // No GPU here: the window draws with JavaFX's software renderer, not through Mesa's
+                // llvmpipe, so neither JavaFX nor GTK's OpenGL probe maps the driver and LLVM.
+                var maps = Files.readString(Path.of("/proc", Long.toString(window.pid()), "maps"));
+                assertThat(maps).as("libraries mapped by the window without a GPU")
+                        .doesNotContain("libLLVM").doesNotContain("_dri.so").contains("libglassgtk3");
+            }
             assertThat(InstalledApp.stop(window, Duration.ofSeconds(20))).isTrue();
         }
     }
