@@ -5,7 +5,8 @@
 # under Xvfb. Needs Debian's xvfb, x11-utils and root for the cold runs (drop_caches).
 # Usage: packaging/measure-startup.sh [path/to/parley.deb]
 #   AOT_MODE=off compares against the same install without its AOT cache;
-#   HOST_CLICK="X Y" (window coordinates of "Host a room") also measures while hosting.
+#   HOST_CLICK="X Y": window coordinates of the "Host a room" button, for the RSS while hosting
+#   (default: where it is in a fresh install's 1100x720 window; HOST_CLICK=off skips hosting).
 set -euo pipefail
 deb=${1:-$(ls target/installer/*.deb)}
 work=$(mktemp -d)
@@ -16,8 +17,9 @@ echo "installer: $(stat -c %s "$deb") bytes ($deb)"
 echo "installed: $(du -sb "$work/root/opt/parley" | cut -f1) bytes (Installed-Size: $(dpkg-deb -f "$deb" Installed-Size) KiB)"
 
 Xvfb :91 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-sleep 1
 export DISPLAY=:91 HOME="$work/home"
+for _ in $(seq 1 100); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
+xwininfo -root >/dev/null 2>&1 || { echo "Xvfb :91 did not start" >&2; exit 1; }
 if [ -n "${AOT_MODE:-}" ]; then export JAVA_TOOL_OPTIONS="-XX:AOTMode=$AOT_MODE"; fi
 mkdir -p "$HOME"
 
@@ -62,10 +64,13 @@ start_and_time >/dev/null
 app=$(cat "$work/pid")
 sleep 15
 echo "idle window RSS after 15 s: $(rss_mib "$app") MiB"
-if command -v xdotool >/dev/null && [ -n "${HOST_CLICK:-}" ]; then
+HOST_CLICK=${HOST_CLICK:-146 279}
+if command -v xdotool >/dev/null && [ "$HOST_CLICK" != off ]; then
   window=$(xdotool search --onlyvisible --name '^Parley$' | head -1)
   xdotool mousemove --window "$window" $HOST_CLICK click 1
   sleep 15
-  echo "hosting (toggle clicked) RSS after 15 s: $(rss_mib "$app") MiB; listening: $(ss -ltnp 2>/dev/null | grep -c "pid=$app," || true) sockets"
+  listening=$(ss -ltnp 2>/dev/null | grep -c "pid=$app," || true)
+  echo "hosting (toggle clicked) RSS after 15 s: $(rss_mib "$app") MiB; listening: $listening sockets"
+  (( listening > 0 )) || echo "not hosting: the click at $HOST_CLICK missed the \"Host a room\" button; set HOST_CLICK" >&2
 fi
 stop_app "$app"
