@@ -65,6 +65,16 @@ class InstallerIT {
     }
 
     @Test
+    void installedLauncherGivesFreedMemoryBack() throws Exception {
+        // pom.xml: parley.heap.flags (G1 shrinks an idle heap) and the Linux profile's
+        // parley.native.flags (malloc_trim every 5 s).
+        assertThat(app.installed("/opt/parley/lib/app/Parley.cfg")).content()
+                .contains("java-options=-XX:G1PeriodicGCInterval=10000")
+                .contains("java-options=-XX:MaxHeapFreeRatio=30")
+                .contains("java-options=-XX:TrimNativeHeapInterval=5000");
+    }
+
+    @Test
     void installedLauncherUsesTheAotCacheMadeAtBuildTime() throws Exception {
         assertThat(app.installed("/opt/parley/lib/app/Parley.cfg")).content()
                 .contains("java-options=-XX:AOTCache=$APPDIR/parley.aot");
