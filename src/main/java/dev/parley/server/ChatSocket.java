@@ -102,7 +102,8 @@ final class ChatSocket implements FrameHandler {
             return;
         }
         partsOpCode = frame.getOpCode();
-        parts = new byte[Math.max(256, frame.getPayloadLength() * 2)];
+        long max = service.hub.limits.maxFrameBytes();
+        parts = new byte[(int) Math.min(max, Math.max(256, frame.getPayloadLength() * 2L))];
         partsLength = 0;
         carryOn(frame);
     }

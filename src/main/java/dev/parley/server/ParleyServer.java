@@ -70,13 +70,10 @@ public final class ParleyServer implements AutoCloseable {
     private WebSocketUpgradeHandler webSockets(Handler next) {
         var limits = config.limits();
         var upgrade = new WebSocketUpgradeHandler(WebSocketServerComponents.ensureWebSocketComponents(jetty));
-        var session = upgrade.getConfiguration();
-        session.setMaxFrameSize(limits.maxFrameBytes());
-        session.setMaxTextMessageSize(limits.maxFrameBytes());
-        session.setMaxBinaryMessageSize(limits.maxFrameBytes());
-        // A frame over the limit is refused (1009), not cut into fragments.
-        session.setAutoFragment(false);
-        session.setIdleTimeout(limits.idleTimeout());
+        // Jetty's frame size and auto-fragmenting stay as they are: they apply to what we send
+        // too (a presence list of 1,000 members is over 64 KB). ChatSocket limits a message
+        // (its frames put together) to maxFrameBytes, with 1009 beyond.
+        upgrade.getConfiguration().setIdleTimeout(limits.idleTimeout());
         upgrade.addMapping("/ws", new Handshake(service));
         upgrade.setHandler(next);
         return upgrade;
