@@ -6,18 +6,29 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /// What the log list shows of one room's lines: always a leading part of them. New lines at the
-/// end wait for [#catchUp], which takes them at most once per `interval`; every other change (a
+/// end wait for [#catchUp], which takes them at most once per interval; every other change (a
 /// line turned to sent or failed, old lines dropped, history put in front) shows at once.
 ///
 /// Why: each time the list's length changes, JavaFX's `VirtualFlow` does work in proportion to
 /// all the lines (its size estimates) and redraws every visible cell. Under a flood, taking new
 /// lines a few times a second instead of at every pulse keeps the FX thread free to paint.
+/// The interval stretches when taking lines makes pulses slow (a JIT not warm yet, a busy
+/// machine): it is [#SPACING] times how long the last catch-up's pulse took, so the list's work
+/// stays about a third of the FX thread's time instead of filling every pulse, which made pulses
+/// of 90–150 ms follow each other for seconds after a flood began.
 /// FX thread only.
 final class ShownLines {
 
     /// New lines show at most this often (20 a second): under a flood, the cost of the list
     /// follows this rate, not that of the messages; a quiet room shows a line at the next pulse.
     static final long INTERVAL_NANOS = 50_000_000;
+
+    /// The wait after a catch-up is at least this many times how long its pulse took (from the
+    /// catch-up to the next call, which comes with the next pulse)…
+    static final int SPACING = 3;
+
+    /// …and at most this, so a flood's lines never wait longer.
+    static final long MAX_INTERVAL_NANOS = 400_000_000;
 
     private final ObservableList<LogLine> shown = FXCollections.observableArrayList();
     private final ListChangeListener<LogLine> onChange = this::changed;
@@ -26,6 +37,9 @@ final class ShownLines {
     private ObservableList<LogLine> source = FXCollections.observableArrayList();
     private long lastCatchUp;
     private boolean caughtUpOnce;
+    /// True from a catch-up until the next call, which measures how long its pulse took.
+    private boolean timing;
+    private long interval = INTERVAL_NANOS;
 
     /// `waiting` runs when new lines wait for a [#catchUp] (the pane asks for a pulse).
     ShownLines(Runnable waiting, LongSupplier nanos) {
@@ -51,21 +65,31 @@ final class ShownLines {
         return shown.size() < source.size();
     }
 
-    /// Shows the waiting lines if `interval` passed since the last time; otherwise asks again
-    /// ([#waiting]). Returns whether lines were added.
+    /// Shows the waiting lines if the interval passed since the last time; otherwise asks again
+    /// ([#waiting]). Returns whether lines were added. Called once a pulse, before its layout.
     boolean catchUp() {
+        long now = nanos.getAsLong();
+        if (timing) {
+            timing = false;
+            interval = Math.clamp(SPACING * (now - lastCatchUp), INTERVAL_NANOS, MAX_INTERVAL_NANOS);
+        }
         if (!behind()) {
             return false;
         }
-        long now = nanos.getAsLong();
-        if (caughtUpOnce && now - lastCatchUp < INTERVAL_NANOS) {
+        if (caughtUpOnce && now - lastCatchUp < interval) {
             waiting.run();
             return false;
         }
         caughtUpOnce = true;
+        timing = true;
         lastCatchUp = now;
         shown.addAll(source.subList(shown.size(), source.size()));
         return true;
+    }
+
+    /// The least time between two catch-ups now (nanoseconds).
+    long interval() {
+        return interval;
     }
 
     /// Keeps `shown` a leading part of `source`: a change within that part is made to `shown`

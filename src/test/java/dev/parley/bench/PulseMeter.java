@@ -40,6 +40,9 @@ final class PulseMeter extends AnimationTimer {
     @Override
     public void handle(long now) {
         long gap = timer.tick(System.nanoTime());
+        if (gap > SLOW_MICROS) {
+            SlowPulse.record(gap);
+        }
         // How much of a long gap the FX thread spent running (its own work) rather than waiting
         // (for the renderer, a GC pause, or a core to run on).
         long cpu = threads.getCurrentThreadCpuTime();
@@ -87,6 +90,26 @@ final class PulseMeter extends AnimationTimer {
                             + "%.0f%% of their time)",
                     pulses, scenePulses, millis(50), millis(99), millis(99.9), maxMillis(), worstAt,
                     sceneMaxMicros / 1000.0, slow, SLOW_MICROS / 1000, slowBusyShare * 100);
+        }
+    }
+
+    /// A gap over 50 ms in a flight recording (`-XX:StartFlightRecording`), committed at the pulse
+    /// that ended it: `jfr print --events dev.parley.bench.SlowPulse` shows when each happened
+    /// (its start time minus the gap is the pulse before), to set beside GC pauses and the
+    /// samples of other threads.
+    @jdk.jfr.Name("dev.parley.bench.SlowPulse")
+    @jdk.jfr.Label("Slow FX pulse")
+    @jdk.jfr.Category("Parley")
+    static final class SlowPulse extends jdk.jfr.Event {
+        @jdk.jfr.Label("Gap (µs)")
+        long gapMicros;
+
+        static void record(long gapMicros) {
+            var event = new SlowPulse();
+            if (event.shouldCommit()) {
+                event.gapMicros = gapMicros;
+                event.commit();
+            }
         }
     }
 

@@ -43,22 +43,56 @@ class ShownLinesTest {
         assertThat(shown.catchUp()).isFalse();
     }
 
-    @Test
-    void underAFloodNewLinesShowAtMostOncePerInterval() {
+    /// One pulse of a 60 Hz display that did little.
+    private static final long FRAME = 16_000_000;
+
+    /// Line 1 shown by a catch-up (now), line 2 waiting.
+    private void floodStarted() {
         shown.follow(room);
         room.add(line("1"));
         assertThat(shown.catchUp()).isTrue();
-
         room.add(line("2"));
-        now += ShownLines.INTERVAL_NANOS / 2;
+    }
+
+    @Test
+    void underAFloodNewLinesShowAtMostOncePerInterval() {
+        floodStarted();
+        now += FRAME;
         asked = 0;
         assertThat(shown.catchUp()).as("too early").isFalse();
         assertThat(asked).as("asks for another pulse").isEqualTo(1);
+        now += FRAME;
+        assertThat(shown.catchUp()).as("still too early").isFalse();
         assertThat(texts()).containsExactly("1");
 
-        now += ShownLines.INTERVAL_NANOS / 2;
+        now = now - 2 * FRAME + ShownLines.INTERVAL_NANOS;
+        assertThat(shown.catchUp()).as("cheap pulses keep the shortest interval").isTrue();
+        assertThat(texts()).containsExactly("1", "2");
+    }
+
+    @Test
+    void aSlowCatchUpSpacesOutTheNextOnes() {
+        floodStarted();
+        long slowPulse = 100_000_000;
+        now += slowPulse;
+        assertThat(shown.catchUp()).as("its pulse took 100 ms").isFalse();
+        assertThat(shown.interval()).isEqualTo(ShownLines.SPACING * slowPulse);
+        now += ShownLines.SPACING * slowPulse - slowPulse - 1;
+        assertThat(shown.catchUp()).as("one nanosecond early").isFalse();
+        now += 1;
         assertThat(shown.catchUp()).isTrue();
         assertThat(texts()).containsExactly("1", "2");
+
+        room.add(line("3"));
+        now += FRAME;
+        shown.catchUp();
+        assertThat(shown.interval()).as("a cheap pulse again").isEqualTo(ShownLines.INTERVAL_NANOS);
+
+        now += ShownLines.INTERVAL_NANOS;
+        assertThat(shown.catchUp()).isTrue();
+        now += 10_000_000_000L;
+        shown.catchUp();
+        assertThat(shown.interval()).as("never longer than").isEqualTo(ShownLines.MAX_INTERVAL_NANOS);
     }
 
     @Test
