@@ -16,7 +16,7 @@ import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 
-/// The chat itself, independent of the WebSocket glue ([ChatSocket]): admission, the lifecycle of a connection, and
+/// The chat itself, independent of Jakarta glue: admission, the lifecycle of a connection, and
 /// each incoming frame (rate limit, decode, then [Requests]).
 final class ChatService {
 

@@ -1,20 +1,22 @@
 package dev.parley.server;
 
-import java.net.InetSocketAddress;
+import jakarta.websocket.Extension;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.core.FrameHandler;
-import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
-import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
-import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
+import java.util.Map;
 
-/// Accepts the `/ws` upgrade on Jetty's core WebSocket API: reads `clientId`, `room`, `token`
-/// (or `Authorization: Bearer`) and the peer's address, turns permessage-deflate off, and makes
-/// one [ChatSocket] per connection. Nothing of the HTTP request is kept after this. Origins are
-/// checked before the upgrade by [OriginGuard].
-final class Handshake implements WebSocketNegotiator {
+/// Reads the handshake (`clientId`, `room`, `token` or `Authorization: Bearer`) into the
+/// session's user properties, turns permessage-deflate off, and makes one [ChatEndpoint] per
+/// connection. Origins are checked before the upgrade by [OriginGuard].
+final class Handshake extends ServerEndpointConfig.Configurator {
+
+    static final String CLIENT_ID = "parley.clientId";
+    static final String ROOM = "parley.room";
+    static final String TOKEN = "parley.token";
+    /// Jetty's user property with the peer's `InetSocketAddress`.
+    static final String REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
 
     private final ChatService service;
 
@@ -23,26 +25,49 @@ final class Handshake implements WebSocketNegotiator {
     }
 
     @Override
-    public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
-        // A compressed frame can inflate past every size limit: no permessage-deflate.
-        response.setExtensions(List.of());
-        var parameters = Request.extractQueryParameters(request);
-        var token = parameters.getValue("token");
+    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        var properties = config.getUserProperties();
+        var parameters = request.getParameterMap();
+        put(properties, CLIENT_ID, first(parameters, "clientId"));
+        put(properties, ROOM, first(parameters, "room"));
+        var token = first(parameters, "token");
         if (token == null) {
-            token = bearer(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+            token = bearer(request.getHeaders());
         }
-        var remote = request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress socket
-                && socket.getAddress() != null ? socket.getAddress() : null;
-        var address = remote == null ? "unknown" : remote.getHostAddress();
-        var asked = new Admission.Request(parameters.getValue("clientId"), parameters.getValue("room"), token, address);
-        return new ChatSocket(service, asked, remote != null && remote.isLoopbackAddress());
+        put(properties, TOKEN, token);
     }
 
-    private static String bearer(String authorization) {
-        if (authorization == null) {
-            return null;
+    private static void put(Map<String, Object> properties, String key, String value) {
+        if (value != null) {
+            properties.put(key, value);
         }
-        var value = authorization.strip();
-        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : null;
+    }
+
+    private static String first(Map<String, List<String>> values, String name) {
+        var list = values.get(name);
+        return list == null || list.isEmpty() ? null : list.getFirst();
+    }
+
+    private static String bearer(Map<String, List<String>> headers) {
+        for (var entry : headers.entrySet()) {
+            if ("authorization".equalsIgnoreCase(entry.getKey()) && !entry.getValue().isEmpty()) {
+                var value = entry.getValue().getFirst().strip();
+                if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                    return value.substring(7).strip();
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+        // A compressed frame can inflate past every size limit: no permessage-deflate.
+        return List.of();
+    }
+
+    @Override
+    public <T> T getEndpointInstance(Class<T> endpointClass) {
+        return endpointClass.cast(new ChatEndpoint(service));
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.protocol.Message.SystemNotice;
+import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -9,14 +10,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
-import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /// The embedded chat server: Jetty with the `/ws` endpoint, `/healthz`, `/metrics` and the web
 /// page. Started from code (the window's Host toggle, `--headless`, tests).
@@ -60,23 +61,26 @@ public final class ParleyServer implements AutoCloseable {
         // reader that stops would hold megabytes in the kernel before maxOutboundBytes is reached.
         connector.setAcceptedSendBufferSize(SOCKET_SEND_BUFFER);
         jetty.addConnector(connector);
-        var routes = webSockets(new Handler.Sequence(new StatusHandler(this::stats, metrics), new WebPageHandler()));
-        jetty.setHandler(TlsConnector.plainTextRefusal(tls, new OriginGuard(routes, config.allowedOrigins(), metrics.originRefusals::increment)));
+        jetty.setHandler(TlsConnector.plainTextRefusal(tls, new OriginGuard(context(metrics), config.allowedOrigins(), metrics.originRefusals::increment)));
         jetty.setStopTimeout(GOODBYE.toMillis());
     }
 
-    /// `/ws` on Jetty's core WebSocket API, in front of everything else: a connection costs a
-    /// core session and a [ChatSocket], not a Jakarta session holding its upgrade request.
-    private WebSocketUpgradeHandler webSockets(Handler next) {
+    private ServletContextHandler context(Metrics metrics) {
+        var context = new ServletContextHandler();
+        context.setContextPath("/");
+        var status = new ServletHolder("status", new StatusServlet(this::stats, metrics));
+        context.addServlet(status, "/healthz");
+        context.addServlet(status, "/metrics");
+        context.addServlet(new ServletHolder("web", new WebPageServlet()), "/");
         var limits = config.limits();
-        var upgrade = new WebSocketUpgradeHandler(WebSocketServerComponents.ensureWebSocketComponents(jetty));
-        // Jetty's frame size and auto-fragmenting stay as they are: they apply to what we send
-        // too (a presence list of 1,000 members is over 64 KB). ChatSocket limits a message
-        // (its frames put together) to maxFrameBytes, with 1009 beyond.
-        upgrade.getConfiguration().setIdleTimeout(limits.idleTimeout());
-        upgrade.addMapping("/ws", new Handshake(service));
-        upgrade.setHandler(next);
-        return upgrade;
+        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            container.setDefaultMaxTextMessageBufferSize(limits.maxFrameBytes());
+            container.setDefaultMaxBinaryMessageBufferSize(limits.maxFrameBytes());
+            container.setDefaultMaxSessionIdleTimeout(limits.idleTimeout().toMillis());
+            container.addEndpoint(ServerEndpointConfig.Builder.create(ChatEndpoint.class, "/ws")
+                    .configurator(new Handshake(service)).build());
+        });
+        return context;
     }
 
     /// Binds and starts; throws [PortInUseException] when the port is taken.

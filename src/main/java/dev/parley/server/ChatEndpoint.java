@@ -1,0 +1,74 @@
+package dev.parley.server;
+
+import dev.parley.protocol.Message;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+
+/// The `/ws` endpoint (public only because Jakarta deployment demands it), one instance per connection: admission on open, then every text frame
+/// to [ChatService]; binary frames are refused with `bad_message`.
+public final class ChatEndpoint extends Endpoint {
+
+    private final ChatService service;
+    private Connection connection;
+    private String address;
+
+    ChatEndpoint(ChatService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        var core = ((JakartaWebSocketSession) session).getCoreSession();
+        var properties = session.getUserProperties();
+        var remote = properties.get(Handshake.REMOTE_ADDRESS) instanceof InetSocketAddress socket ? socket : null;
+        address = remote == null ? "unknown" : remote.getAddress().getHostAddress();
+        boolean loopback = remote != null && remote.getAddress().isLoopbackAddress();
+        var request = new Admission.Request((String) properties.get(Handshake.CLIENT_ID),
+                (String) properties.get(Handshake.ROOM), (String) properties.get(Handshake.TOKEN), address);
+        switch (service.admit(request, core, loopback)) {
+            case ChatService.Opened(var opened, var room) -> {
+                connection = opened;
+                session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> service.onText(connection, text));
+                session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) ignored ->
+                        service.onBinary(connection));
+                session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.heard());
+                service.start(connection, room);
+            }
+            case ChatService.Rejected(var refused) -> refuse(core, refused);
+        }
+    }
+
+    /// The refused connection is upgraded so a browser can show why: one `error`, then close.
+    private void refuse(CoreSession core, Admission.Refused refused) {
+        service.refusedConnection(refused, address);
+        var frame = Outgoing.of(new Message.Error(refused.code(), refused.message(), null));
+        core.sendFrame(new Frame(OpCode.TEXT, frame.payload()),
+                Callback.from(() -> core.close(refused.closeCode(), refused.code().wire(), Callback.NOOP),
+                        failure -> core.abort()), false);
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+        if (connection != null) {
+            service.closed(connection);
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable failure) {
+        if (connection != null) {
+            service.closed(connection);
+        }
+    }
+}
