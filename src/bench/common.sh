@@ -37,3 +37,13 @@ stop_server() {
 
 # The median of the numeric arguments ("nan" when there are none).
 median() { printf '%s\n' "$@" | { grep -E '^[0-9.]+$' || true; } | sort -g | awk '{a[NR]=$1} END {if (NR == 0) print "nan"; else print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+
+# The installed launcher's JVM memory flags (pom.xml: parley.heap.flags, and the Linux profile's
+# parley.native.flags): benchmarks run the product as it is installed.
+product_jvm_flags() {
+  local heap native
+  heap=$(sed -n 's:.*<parley.heap.flags>\(.*\)</parley.heap.flags>.*:\1:p' pom.xml)
+  native=$(sed -n 's:.*<parley.native.flags>\(.*\)</parley.native.flags>.*:\1:p' pom.xml | tail -1)
+  [[ -n $heap ]] || { echo "pom.xml has no parley.heap.flags" >&2; return 1; }
+  echo "$heap $native"
+}

@@ -45,11 +45,7 @@ grep -q 'process.env.PORT' "$WORK/server.ts" || { echo "the seed's server has no
 
 # --- Parley and the load generator ---
 build_with_test_classpath
-# The installed launcher's heap policy (pom.xml, parley.heap.flags and on Linux parley.native.flags): the product as it runs.
-HEAP_FLAGS=$(sed -n 's:.*<parley.heap.flags>\(.*\)</parley.heap.flags>.*:\1:p' pom.xml)
-[[ -n $HEAP_FLAGS ]] || { echo "pom.xml has no parley.heap.flags" >&2; exit 1; }
-# and the Linux profile's native heap flags (the last <parley.native.flags> in the pom)
-HEAP_FLAGS="$HEAP_FLAGS $(sed -n 's:.*<parley.native.flags>\(.*\)</parley.native.flags>.*:\1:p' pom.xml | tail -1)"
+HEAP_FLAGS=$(product_jvm_flags)
 
 start_server() { # parley|bun
   if [[ $1 == parley ]]; then

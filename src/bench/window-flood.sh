@@ -11,10 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 TIMEOUT=${TIMEOUT:-600}
-WORK=$(mktemp -d /tmp/parley-window-flood.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+BENCH_NAME=window-flood
+# shellcheck source=src/bench/common.sh
+source src/bench/common.sh
+HEAP_FLAGS=$(product_jvm_flags)
 
 mvn -q -B test-compile -Dinstaller.skip=true
 mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
@@ -24,5 +25,5 @@ CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
 
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
 timeout "$TIMEOUT" "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-    -Dglass.platform=Headless -Dprism.order=sw -Djava.awt.headless=true -Dparley.discovery=off ${JAVA_OPTS:-} \
+    -Dglass.platform=Headless -Dprism.order=sw -Djava.awt.headless=true -Dparley.discovery=off $HEAP_FLAGS ${JAVA_OPTS:-} \
     -cp "$CP" dev.parley.bench.WindowFlood "$@"
