@@ -39,7 +39,8 @@ stop_server() {
 median() { printf '%s\n' "$@" | { grep -E '^[0-9.]+$' || true; } | sort -g | awk '{a[NR]=$1} END {if (NR == 0) print "nan"; else print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 
 # The installed launcher's JVM memory flags (pom.xml: parley.heap.flags, and the Linux profile's
-# parley.native.flags): benchmarks run the product as it is installed.
+# parley.native.flags): compare-bun.sh and window-flood.sh, whose figures include memory and GC,
+# run the product with them, as it is installed.
 product_jvm_flags() {
   local heap native
   heap=$(sed -n 's:.*<parley.heap.flags>\(.*\)</parley.heap.flags>.*:\1:p' pom.xml)
