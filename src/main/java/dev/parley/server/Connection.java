@@ -18,6 +18,7 @@ final class Connection {
     final RateLimiter rate;
     private final List<String> rooms = new ArrayList<>(2);
     private final AtomicBoolean gone = new AtomicBoolean();
+    private final AtomicBoolean closingForFlood = new AtomicBoolean();
     private Outbox outbox;
     /// When a frame (or a pong) last came in: the idle check's clock.
     private volatile long lastHeardNanos = System.nanoTime();
@@ -37,6 +38,15 @@ final class Connection {
 
     long silentNanos(long now) {
         return now - lastHeardNanos;
+    }
+
+    /// True once: the first caller starts closing this connection for flooding.
+    boolean startClosingForFlood() {
+        return closingForFlood.compareAndSet(false, true);
+    }
+
+    boolean isClosingForFlood() {
+        return closingForFlood.get();
     }
 
     void attach(Outbox newOutbox) {

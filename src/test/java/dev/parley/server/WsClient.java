@@ -34,6 +34,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final boolean reading;
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
+    private volatile Throwable error;
 
     private WsClient(boolean reading) {
         this.reading = reading;
@@ -94,11 +95,19 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        this.error = error;
         closed.complete(-1);
     }
 
     public WsClient send(String json) {
-        socket.sendText(json, true).join();
+        try {
+            socket.sendText(json, true).join();
+        } catch (java.util.concurrent.CompletionException failed) {
+            if (error != null) {
+                throw new AssertionError("cannot send: the connection had failed", error);
+            }
+            throw failed;
+        }
         return this;
     }
 
@@ -160,12 +169,18 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return this;
     }
 
+    /// The code the connection was closed with; fails, with the cause, when it failed instead.
     public int closeCode() {
+        int code;
         try {
-            return closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            code = closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception none) {
             return fail("not closed within " + WAIT_SECONDS + " s");
         }
+        if (code == -1) {
+            return fail("the connection failed instead of closing", error);
+        }
+        return code;
     }
 
     void assertOpen() {
