@@ -126,7 +126,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         try {
             var frame = frames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
             if (frame == null) {
-                fail("no frame within " + WAIT_SECONDS + " s");
+                fail("no frame within " + WAIT_SECONDS + " s"
+                        + (error != null ? "; the connection had failed: " + error : "")
+                        + (closed.isDone() && error == null ? "; the connection was closed: " + closed.join() : ""));
             }
             return frame;
         } catch (InterruptedException interrupted) {
