@@ -124,26 +124,27 @@ final class ChatService {
     /// destroy the error and the close frame before the client reads them (1–6 % of floods of
     /// 100 frames did). So the rest of the flood is read and dropped first, for up to
     /// [#FLOOD_CLOSE_WITHIN_MS]; a client that goes on flooding past that gets the close anyway.
+    /// Only here: the server's other abnormal closes (too slow, idle, refused at the handshake)
+    /// meet peers that are not sending.
     private void closeWhenQuiet(Connection connection) {
-        if (!connection.startClosingForFlood()) {
+        if (connection.startClosingForFlood()) {
+            closeWhenQuiet(connection, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FLOOD_CLOSE_WITHIN_MS));
+        }
+    }
+
+    /// Closes now if the connection has been quiet long enough or `deadline` passed; otherwise
+    /// looks again when the one or the other could first be true.
+    private void closeWhenQuiet(Connection connection, long deadline) {
+        long now = System.nanoTime();
+        long quietLeft = TimeUnit.MILLISECONDS.toNanos(FLOOD_QUIET_MS) - connection.silentNanos(now);
+        long wait = Math.min(quietLeft, deadline - now);
+        if (wait <= 0) {
+            connection.closeAfterFlush(Admission.POLICY, "rate limit");
+            abortLater(connection);
             return;
         }
-        long told = System.nanoTime();
-        var check = new Runnable() {
-            @Override
-            public void run() {
-                long now = System.nanoTime();
-                if (connection.silentNanos(now) >= TimeUnit.MILLISECONDS.toNanos(FLOOD_QUIET_MS)
-                        || now - told >= TimeUnit.MILLISECONDS.toNanos(FLOOD_CLOSE_WITHIN_MS)) {
-                    connection.closeAfterFlush(Admission.POLICY, "rate limit");
-                    abortLater(connection);
-                } else {
-                    hub.timer.schedule(this, FLOOD_QUIET_MS / 4, TimeUnit.MILLISECONDS);
-                }
-            }
-        };
         try {
-            hub.timer.schedule(check, FLOOD_QUIET_MS / 4, TimeUnit.MILLISECONDS);
+            hub.timer.schedule(() -> closeWhenQuiet(connection, deadline), wait, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {
             connection.core.abort();
         }
