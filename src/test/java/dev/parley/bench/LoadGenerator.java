@@ -89,7 +89,7 @@ public final class LoadGenerator {
             if (open == 0) {
                 throw new IllegalStateException("no connection opened: is a server listening at " + options.url() + "?");
             }
-            var pacer = new Pacer(fleet.receivers, options.senders(), tally);
+            var pacer = Pacer.overSessions(fleet.receivers, options.senders(), tally);
             if (options.warmupSeconds() > 0) {
                 // JIT of both processes: a cold first step measures the compiler, not the server.
                 var warm = step(fleet, pacer, options.rate(), options.warmupSeconds());
