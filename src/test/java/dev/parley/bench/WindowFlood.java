@@ -19,8 +19,8 @@ import javafx.stage.Stage;
 
 /// Floods the real window: an embedded Parley server (loopback, port 0, rate limit off, history
 /// in memory), the real [ParleyWindow] joined to it on the running JavaFX platform (headless
-/// glass in tests and in `src/bench/window-flood.sh`), and S senders on the load generator's
-/// connections paced to `--rate` messages a second in all. Reports the gaps between FX pulses
+/// glass in tests and in `src/bench/window-flood.sh`), and S [RawSenders] (room members on
+/// plain sockets, cheap to run beside the window) paced to `--rate` messages a second in all. Reports the gaps between FX pulses
 /// ([PulseMeter]), how late lines reach the log, the FX thread's CPU, the heap, whether every
 /// message arrived and whether the log scrolls from its first line to its last. The last line
 /// is `RESULT key=value …` for scripts. Target (issue 7): no gap over 50 ms at 2,000/s for 60 s.
@@ -103,13 +103,8 @@ public final class WindowFlood {
         var probe = Fx.call(() -> LineProbe.attach(shownLines(window)));
         long fxThread = Fx.call(() -> Thread.currentThread().threadId());
         var tally = new Tally();
-        var load = LoadOptions.parse(new String[] {"--url", server.localUri().toString(),
-                "--clients", String.valueOf(options.senders()), "--senders", String.valueOf(options.senders())});
-        try (var fleet = Fleet.open(load, tally)) {
-            if (fleet.openCount() != options.senders()) {
-                throw new IllegalStateException(fleet.openCount() + " of " + options.senders() + " senders connected");
-            }
-            var pacer = new Pacer(fleet.receivers, options.senders(), tally);
+        try (var senders = RawSenders.open(server.localUri(), options.senders(), tally)) {
+            var pacer = new Pacer(senders, options.senders());
             long heapBefore = heapAfterGc();
             out.printf(Locale.ROOT, "window flood: %.0f messages/s from %d senders for %.0f s into the window at %s "
                     + "(heap %d MiB used after GC)%n", options.rate(), options.senders(), options.seconds(), server.localUri(),
