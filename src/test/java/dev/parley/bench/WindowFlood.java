@@ -20,10 +20,11 @@ import javafx.stage.Stage;
 /// Floods the real window: an embedded Parley server (loopback, port 0, rate limit off, history
 /// in memory), the real [ParleyWindow] joined to it on the running JavaFX platform (headless
 /// glass in tests and in `src/bench/window-flood.sh`), and S [RawSenders] (room members on
-/// plain sockets, cheap to run beside the window) paced to `--rate` messages a second in all. Reports the gaps between FX pulses
-/// ([PulseMeter]), how late lines reach the log, the FX thread's CPU, the heap, whether every
-/// message arrived and whether the log scrolls from its first line to its last. The last line
-/// is `RESULT key=value …` for scripts. Target (issue 7): no gap over 50 ms at 2,000/s for 60 s.
+/// plain sockets, cheap to run beside the window) paced to `--rate` messages a second in all.
+/// Reports the gaps between FX pulses ([PulseMeter]), how late lines reach the log, the FX
+/// thread's CPU, the heap, whether every message arrived and whether the log scrolls from its
+/// first line to its last. The last line is `RESULT key=value …` for scripts. Target (issue 7):
+/// no gap over 50 ms at 2,000/s for 60 s.
 public final class WindowFlood {
 
     private static final String ROOM = "lobby";
