@@ -1,5 +1,6 @@
 package dev.parley.bench;
 
+import dev.parley.server.hardening.RawWebSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -192,7 +192,7 @@ final class RawSenders implements Pacer.Outlet, AutoCloseable {
         SelectionKey key;
         volatile boolean closed;
         ByteBuffer pending = ByteBuffer.allocate(0);
-        final Walker walker = Walker.create();
+        final Walker walker = new Walker();
 
         private Peer(SocketChannel channel) {
             this.channel = channel;
@@ -202,29 +202,11 @@ final class RawSenders implements Pacer.Outlet, AutoCloseable {
             var channel = SocketChannel.open(new InetSocketAddress(server.getHost(), server.getPort()));
             try {
                 channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
-                var key = new byte[16];
-                ThreadLocalRandom.current().nextBytes(key);
-                var request = "GET " + server.getRawPath() + "?clientId=" + clientId + " HTTP/1.1\r\n"
-                        + "Host: " + server.getHost() + ":" + server.getPort() + "\r\n"
-                        + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
-                        + "Sec-WebSocket-Version: 13\r\n\r\n";
-                var out = ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1));
-                while (out.hasRemaining()) {
-                    channel.write(out);
-                }
-                // Byte by byte up to the blank line, so that no frame after it is read here.
-                var response = new StringBuilder();
-                var one = ByteBuffer.allocate(1);
-                while (!response.toString().endsWith("\r\n\r\n")) {
-                    one.clear();
-                    if (channel.read(one) < 0 || response.length() > 8_192) {
-                        throw new EOFException("no upgrade from " + server + ": " + response);
-                    }
-                    response.append((char) (one.get(0) & 0xFF));
-                }
-                if (!response.toString().startsWith("HTTP/1.1 101")) {
-                    throw new IOException("no upgrade from " + server + ": " + response.toString().strip());
+                channel.socket().setSoTimeout(10_000);
+                var upgrade = RawWebSocket.upgrade(channel.socket(), server.getPort(),
+                        server.getRawPath() + "?clientId=" + clientId);
+                if (upgrade.status() != 101) {
+                    throw new IOException("no upgrade from " + server + ": status " + upgrade.status());
                 }
                 channel.configureBlocking(false);
                 return new Peer(channel);
@@ -275,10 +257,6 @@ final class RawSenders implements Pacer.Outlet, AutoCloseable {
         private long skip;
         private int opcode;
         private ByteArrayOutputStream controlPayload;
-
-        static Walker create() {
-            return new Walker();
-        }
 
         /// True when the bytes so far ended inside a frame.
         boolean midFrame() {

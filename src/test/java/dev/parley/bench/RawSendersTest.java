@@ -49,7 +49,7 @@ class RawSendersTest {
         stream.write(serverFrame(0x1, new byte[0]));
         byte[] bytes = stream.toByteArray();
         for (int cut : new int[] {1, 2, 3, 7, 13, 1_000, bytes.length}) {
-            var walker = RawSenders.Walker.create();
+            var walker = new RawSenders.Walker();
             RawSenders.Control found = null;
             for (int at = 0; at < bytes.length; at += cut) {
                 var control = walker.parse(ByteBuffer.wrap(bytes, at, Math.min(cut, bytes.length - at)).slice());

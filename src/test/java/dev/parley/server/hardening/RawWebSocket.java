@@ -15,7 +15,11 @@ import java.util.Map;
 
 /// A WebSocket peer that writes frames byte by byte, so that tests can send what no well-behaved
 /// client library would: bad opcodes, unmasked frames, oversized headers (RFC 6455 sections 5–7).
-final class RawWebSocket implements AutoCloseable {
+/// Its upgrade exchange ([#upgrade]) also serves the window flood's plain-socket senders.
+public final class RawWebSocket implements AutoCloseable {
+
+    /// The server's answer to an upgrade request: status and headers (names in lower case).
+    public record Upgrade(int status, Map<String, String> headers) {}
 
     static final int TEXT = 0x1, BINARY = 0x2, CONTINUATION = 0x0, CLOSE = 0x8, PING = 0x9, PONG = 0xA;
 
@@ -62,6 +66,14 @@ final class RawWebSocket implements AutoCloseable {
         }
         socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(10_000);
+        var upgrade = upgrade(socket, port, pathAndQuery, extraHeaders);
+        return new RawWebSocket(socket, upgrade.status(), upgrade.headers());
+    }
+
+    /// Sends an upgrade request for `pathAndQuery` with `extraHeaders` (raw lines) on a connected
+    /// socket and reads the answer up to its blank line, byte by byte, so that no frame after it
+    /// is taken from the socket.
+    public static Upgrade upgrade(Socket socket, int port, String pathAndQuery, String... extraHeaders) throws IOException {
         var key = new byte[16];
         RANDOM.nextBytes(key);
         var request = new StringBuilder()
@@ -86,7 +98,7 @@ final class RawWebSocket implements AutoCloseable {
                 headers.put(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
             }
         }
-        return new RawWebSocket(socket, status, headers);
+        return new Upgrade(status, headers);
     }
 
     private static String readHead(Socket socket) throws IOException {
