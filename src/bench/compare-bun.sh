@@ -16,10 +16,11 @@ STEP_SECONDS=${STEP_SECONDS:-3}
 IDLE_CLIENTS=${IDLE_CLIENTS:-10000}
 # RSS per connection hardly varies between runs and 10,000 handshakes take minutes here.
 MEMORY_ROUNDS=${MEMORY_ROUNDS:-1}
-# Idle connections: RSS read after this long idle (both servers), the steady state rather than
-# the connect burst's peak (also printed). Not longer: the seed's Bun server closes idle
-# connections somewhere between 15 and 35 s.
-IDLE_SECONDS=${IDLE_SECONDS:-15}
+# Idle connections: kept idle up to this long (both servers), RSS read every second; the figure
+# is the last reading while all are open, the steady state rather than the connect burst's peak
+# (also printed). Parley's heap goes back 10-20 s after its last collection; the seed's Bun
+# server closes idle connections somewhere between 15 and 40 s, which ends its readings there.
+IDLE_SECONDS=${IDLE_SECONDS:-40}
 SEED=${SEED:-../shared/seed/bun-websocket-chat.md}
 PARLEY_PORT=${PARLEY_PORT:-3201}
 BUN_PORT=${BUN_PORT:-3202}
@@ -66,7 +67,7 @@ load() { # label, generator flags...
   local label=$1; shift
   echo "--- $label"
   timeout 600 "$JAVA" -cp "$CP" dev.parley.bench.LoadGenerator --url "ws://127.0.0.1:$PORT/ws" --server-pid "$SERVER_PID" "$@" \
-    | tee "$WORK/out.txt" | grep -E '^(connect|step|RESULT|server RSS|warning)' || true
+    | tee "$WORK/out.txt" | grep -E '^(connect|step|RESULT|server RSS|warning|note)' || true
   LAST=$(grep '^RESULT' "$WORK/out.txt" | tail -1)
 }
 value() { sed -n "s/.*[ ]$1=\([-0-9.]*\).*/\1/p" <<<"$LAST"; }

@@ -8,7 +8,9 @@ import dev.parley.server.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,5 +79,28 @@ class LoadGeneratorSmokeTest {
                 "--settle-seconds", "2").execute();
 
         assertThat(output()).contains("connect: 50 of 50 open").containsPattern("RESULT open=50 .*rss_per_conn_bytes=-?[0-9]+");
+        // The lowest reading while idle is never above the one right after connecting.
+        assertThat(value("rss_lowest_kib")).isLessThanOrEqualTo(value("rss_connected_kib"));
+    }
+
+    @Test
+    void memoryModeStopsReadingWhenTheServerClosesIdleConnections() throws Exception {
+        // The seed's Bun server closes idle connections after a while: a reading after that
+        // would not be per connection, so the idle period ends with the first close.
+        var generator = generator("--clients", "20", "--mode", "memory", "--settle-seconds", "1", "--idle-seconds", "40");
+        try (var stopper = Executors.newSingleThreadScheduledExecutor()) {
+            stopper.schedule(server::stop, 3, TimeUnit.SECONDS);
+            generator.execute();
+        }
+
+        assertThat(output()).contains("note: the server closed 20 of 20 idle connections");
+        assertThat(value("idle_s")).as(output()).isLessThan(20);
+        assertThat(value("open_after_idle")).isZero();
+    }
+
+    private long value(String key) {
+        var matcher = Pattern.compile("RESULT .*\\b" + key + "=(-?[0-9]+)").matcher(output());
+        assertThat(matcher.find()).as(key + " in " + output()).isTrue();
+        return Long.parseLong(matcher.group(1));
     }
 }

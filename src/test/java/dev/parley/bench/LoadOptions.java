@@ -96,8 +96,9 @@ record LoadOptions(URI url, int clients, int senders, double rate, double second
             --p99-limit-ms 100  --server-pid PID (default: found by port)
             --source-addresses A (127.0.0.1 … 127.0.0.A)  --room-per-client  --settle-seconds S
             --connect-concurrency C  --warmup-seconds W (unmeasured sending at --rate first; default 3)
-            --idle-seconds I (memory mode: read the RSS after the connections were idle I s more,
-              the steady state; the reading right after connecting is printed too)
+            --idle-seconds I (memory mode: keep the connections idle up to I s more, reading the
+              RSS every second, until the server closes one; the figure is the last reading with
+              all open, the steady state; the lowest and the one right after connecting are printed too)
             --hold-seconds H (memory mode: keep the idle connections open H s after the RESULT line,
               to inspect the server meanwhile: jcmd, /proc)""";
 }
