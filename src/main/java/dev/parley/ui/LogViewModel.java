@@ -4,9 +4,7 @@ import dev.parley.client.ClientEvent;
 import dev.parley.protocol.Message;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -16,7 +14,8 @@ import javafx.collections.ObservableList;
 public final class LogViewModel {
 
     /// Older lines are dropped past this, so a long-running window keeps a bounded memory (a
-    /// line costs roughly 1 KB with its bookkeeping): a minute's flood at 2,000 a second still fits.
+    /// short line costs ~255 bytes of heap with the list's bookkeeping, window-flood.sh): a
+    /// minute's flood at 2,000 a second still fits.
     static final int MAX_LINES = 200_000;
 
     /// Past the limit, the oldest lines go in chunks of this many: a removal at the front makes
@@ -25,7 +24,7 @@ public final class LogViewModel {
 
     private final Map<String, ObservableList<LogLine>> rooms = new HashMap<>();
     private final Map<String, String> roomOfCid = new HashMap<>();
-    private final Set<String> seen = new HashSet<>();
+    private final Map<String, SeenSeqs> seen = new HashMap<>();
     private final java.util.List<String> echoes = new java.util.ArrayList<>();
     private final Clock clock;
     private final Supplier<String> activeRoom;
@@ -123,12 +122,13 @@ public final class LogViewModel {
 
     /// False when this room's `seq` was shown already (an acknowledgement racing its echo).
     private boolean firstSight(Message.Chat chat) {
-        return chat.seq() <= 0 || seen.add(chat.room() + "\u0000" + chat.seq());
+        return chat.seq() <= 0 || seen.computeIfAbsent(chat.room(), r -> new SeenSeqs()).add(chat.seq());
     }
 
+    /// Someone else's cid is not kept: only own lines are found by it (acknowledged, failed, retried).
     private LogLine fromChat(Message.Chat chat, boolean own) {
         return new LogLine(LogLine.Kind.CHAT, Times.parse(chat.time(), clock.instant()), chat.from(), chat.text(),
-                own, own ? LogLine.Status.SENT : null, chat.cid(), chat.seq(), null);
+                own, own ? LogLine.Status.SENT : null, own ? chat.cid() : null, chat.seq(), null);
     }
 
     private boolean replace(String room, String cid, java.util.function.UnaryOperator<LogLine> change) {
