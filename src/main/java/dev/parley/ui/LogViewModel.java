@@ -14,7 +14,7 @@ import javafx.collections.ObservableList;
 public final class LogViewModel {
 
     /// Older lines are dropped past this, so a long-running window keeps a bounded memory (a
-    /// short line costs ~255 bytes of heap with the list's bookkeeping, window-flood.sh): a
+    /// short line costs ~205 bytes of heap with the list's bookkeeping, window-flood.sh): a
     /// minute's flood at 2,000 a second still fits.
     static final int MAX_LINES = 200_000;
 
@@ -22,9 +22,13 @@ public final class LogViewModel {
     /// every visible cell redraw, once per chunk instead of once per new line.
     static final int TRIM_CHUNK = 10_000;
 
+    static final int MAX_NAMES = 4_096;
+
     private final Map<String, ObservableList<LogLine>> rooms = new HashMap<>();
     private final Map<String, String> roomOfCid = new HashMap<>();
     private final Map<String, SeenSeqs> seen = new HashMap<>();
+    /// One string per sender name, shared by all their lines (each message decodes its own copy).
+    private final Map<String, String> names = new HashMap<>();
     private final java.util.List<String> echoes = new java.util.ArrayList<>();
     private final Clock clock;
     private final Supplier<String> activeRoom;
@@ -127,8 +131,20 @@ public final class LogViewModel {
 
     /// Someone else's cid is not kept: only own lines are found by it (acknowledged, failed, retried).
     private LogLine fromChat(Message.Chat chat, boolean own) {
-        return new LogLine(LogLine.Kind.CHAT, Times.parse(chat.time(), clock.instant()), chat.from(), chat.text(),
+        return new LogLine(LogLine.Kind.CHAT, Times.parse(chat.time(), clock.instant()), name(chat.from()), chat.text(),
                 own, own ? LogLine.Status.SENT : null, own ? chat.cid() : null, chat.seq(), null);
+    }
+
+    /// The shared copy of a sender's name; the table starts over past [#MAX_NAMES] (a room of
+    /// ever-new names), which only costs sharing.
+    private String name(String from) {
+        if (from == null) {
+            return null;
+        }
+        if (names.size() >= MAX_NAMES) {
+            names.clear();
+        }
+        return names.computeIfAbsent(from, f -> f);
     }
 
     private boolean replace(String room, String cid, java.util.function.UnaryOperator<LogLine> change) {

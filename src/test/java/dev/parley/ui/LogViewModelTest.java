@@ -67,15 +67,17 @@ class LogViewModelTest {
     @Test
     void historyPutInFrontSkipsWhatIsShownAndOthersCidsAreNotKept() {
         for (long seq = 20_001; seq <= 20_003; seq++) {
-            log.apply(new ClientEvent.ChatReceived(chat(seq, "bob", "m" + seq, "bob-cid-" + seq), false));
+            log.apply(new ClientEvent.ChatReceived(chat(seq, new String("bob"), "m" + seq, "bob-cid-" + seq), false));
         }
         // A page is oldest first.
-        var page = java.util.List.of(chat(1, "bob", "m1", "bob-cid-1"), chat(20_000, "bob", "m20000", "bob-cid-20000"),
-                chat(20_001, "bob", "m20001", "bob-cid-20001"), chat(20_002, "bob", "m20002", "bob-cid-20002"));
+        var page = java.util.List.of(chat(1, new String("bob"), "m1", "bob-cid-1"), chat(20_000, new String("bob"), "m20000", "bob-cid-20000"),
+                chat(20_001, new String("bob"), "m20001", "bob-cid-20001"), chat(20_002, new String("bob"), "m20002", "bob-cid-20002"));
         log.apply(new ClientEvent.HistoryPage("lobby", page, true));
 
         assertThat(log.lines("lobby")).extracting(LogLine::seq).containsExactly(1L, 20_000L, 20_001L, 20_002L, 20_003L);
         assertThat(log.lines("lobby")).extracting(LogLine::cid).containsOnlyNulls();
+        // One copy of the sender's name for all their lines (each message above has its own).
+        assertThat(log.lines("lobby")).allSatisfy(line -> assertThat(line.from()).isSameAs(log.lines("lobby").getFirst().from()));
     }
 
     @Test
