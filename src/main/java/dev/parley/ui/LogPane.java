@@ -22,7 +22,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 
 /// The conversation of the shown room: a virtualized list (only visible lines have cells) that
-/// takes new lines at most 20 times a second ([ShownLines]), so a flood never freezes the window.
+/// takes new lines at most 10 times a second ([ShownLines]), so a flood never freezes the window.
 /// Follows new lines unless the user scrolled up; then a "new messages" button brings them back.
 /// Lines are selectable (Shift/Ctrl-click) and copyable (Ctrl+C, context menu).
 final class LogPane extends StackPane {
