@@ -21,9 +21,9 @@ final class ShownLines {
 
     /// New lines show at most this often (10 a second): under a flood, the cost of the list
     /// follows this rate, not that of the messages; a quiet room shows a line at the next pulse.
-    /// At 20 a second the flood's FX thread was busy 15–18 % of the time and the longest pulse
-    /// gap passed 50 ms in about two runs of three; at 10, 11–12 % and in two of five, both at
-    /// the start of the measured minute (line lag p99 unchanged, 111–154 ms).
+    /// Under the 2,000/s window flood, 20 a second kept the FX thread busy 15–18 % of the time,
+    /// 10 a second 11–14 %, and pulse gaps over 50 ms fell from a median of 2.5 a run to 1 (16
+    /// and 10 runs; line lag p99 107–204 → 111–172 ms).
     static final long INTERVAL_NANOS = 100_000_000;
 
     /// The wait after a catch-up is at least this many times how long its pulse took (from the
