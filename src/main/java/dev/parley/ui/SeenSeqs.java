@@ -15,7 +15,7 @@ final class SeenSeqs {
     /// keeps 10,000 a room by default) goes to the plain set.
     static final long MARGIN = 65_536;
 
-    /// The most bits, 16 MiB of them (2 MiB): about 16 million messages in one room.
+    /// The most bits, 2^24 (2 MiB): about 16 million messages in one room.
     static final long SPAN = 1L << 24;
 
     private long base = -1;

@@ -198,7 +198,7 @@ public final class LoadGenerator {
                 out.printf(Locale.ROOT, "idle %.0f s: server RSS %d KiB%n", (System.nanoTime() - start) / 1e9, unconfirmed);
             }
         }
-        if (unconfirmed >= 0) {
+        if (unconfirmed >= 0 && fleet.openCount() == open) { // not after a close ended the loop
             Thread.sleep(1_000);
             if (fleet.openCount() == open) {
                 last = unconfirmed;
