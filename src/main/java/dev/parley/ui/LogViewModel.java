@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /// The lines of every joined room, one list each. Own messages appear as soon as they are sent
@@ -40,7 +39,7 @@ public final class LogViewModel {
     }
 
     public ObservableList<LogLine> lines(String room) {
-        return rooms.computeIfAbsent(room, r -> FXCollections.observableArrayList());
+        return rooms.computeIfAbsent(room, r -> new LineList());
     }
 
     public void self(String name) {
