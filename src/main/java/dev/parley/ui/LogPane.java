@@ -22,9 +22,11 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 
 /// The conversation of the shown room: a virtualized list (only visible lines have cells) that
-/// takes new lines at most 10 times a second ([ShownLines]), so a flood never freezes the window.
-/// Follows new lines unless the user scrolled up; then a "new messages" button brings them back.
-/// Lines are selectable (Shift/Ctrl-click) and copyable (Ctrl+C, context menu).
+/// takes new lines at most 10 times a second and holds the newest 5,000 while it follows the end
+/// ([ShownLines]), so a flood never freezes the window. Follows new lines unless the user
+/// scrolled up; then a "new messages" button brings them back. Scrolled to the top of what it
+/// holds, it puts older lines in front and keeps the top line where it was. Lines are
+/// selectable (Shift/Ctrl-click) and copyable (Ctrl+C, context menu).
 final class LogPane extends StackPane {
 
     private final ListView<LogLine> list = new ListView<>();
@@ -32,6 +34,8 @@ final class LogPane extends StackPane {
     private final ListChangeListener<LogLine> onChange = this::changed;
     private boolean follow = true;
     private boolean scrollQueued;
+    /// True while older lines are put in front: they are not new messages.
+    private boolean paging;
     private final Runnable atPulse = this::atPulse;
     private final ShownLines shown = new ShownLines(Platform::requestNextPulse, System::nanoTime);
 
@@ -80,10 +84,33 @@ final class LogPane extends StackPane {
     }
 
     private void userMoved() {
+        // Lays the list out first, so that the visible cells are those the user moved to.
+        list.layout();
         follow = list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow
                 && (flow.getLastVisibleCell() == null || flow.getLastVisibleCell().getIndex() >= list.getItems().size() - 1);
         if (follow) {
             newMessages.setVisible(false);
+        } else {
+            showOlderAtTop();
+        }
+    }
+
+    /// Scrolled up to the first line the list holds: older lines go in front of it, and the
+    /// line at the top stays at the top (checked after the user moves and at every pulse, so
+    /// dragging the scroll bar's thumb to the top also works).
+    private void showOlderAtTop() {
+        if (follow || !shown.hasOlder() || !(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return;
+        }
+        var top = flow.getFirstVisibleCell();
+        if (top == null || top.getIndex() != 0) {
+            return;
+        }
+        paging = true;
+        try {
+            list.scrollTo(shown.older());
+        } finally {
+            paging = false;
         }
     }
 
@@ -95,6 +122,9 @@ final class LogPane extends StackPane {
     }
 
     private void changed(ListChangeListener.Change<? extends LogLine> change) {
+        if (paging) {
+            return;
+        }
         boolean added = false;
         while (change.next()) {
             added |= change.wasAdded() && !change.wasReplaced();
@@ -119,9 +149,11 @@ final class LogPane extends StackPane {
     }
 
     private void atPulse() {
-        shown.catchUp();
+        shown.catchUp(follow);
         if (scrollQueued) {
             scrollNow();
+        } else {
+            showOlderAtTop();
         }
     }
 

@@ -132,8 +132,9 @@ public final class WindowFlood {
             var cpu = CpuUse.now();
             long gc = gcMillis() - gc0;
             Fx.run(() -> { meter.close(); probe.close(); });
+            // Scrolled to the room's first line, the list holds all of them: counted then.
+            var scroll = Scrolling.check(window.scene(), window.model().log().lines(ROOM));
             var counts = Fx.call(() -> LineCounts.of(shownLines(window), window.model().log().lines(ROOM).size()));
-            var scroll = Scrolling.check(window.scene());
             long heap = heapAfterGc();
             var result = new FloodResult(options, sent, sent - warmSent, pacer.skipped, counts, probe.chatLines(), arrived, pulses, lag,
                     fxCpu, cpu.processCores(cpu0), cpu.otherCores(cpu0), gc, heapBefore, heap, scroll, sendNanos / 1e9,
