@@ -33,6 +33,9 @@ final class Connection extends Endpoint {
         void failed(Connection connection, Throwable error);
     }
 
+    /// Bytes read at a time (see onOpen).
+    static final int READ_BUFFER_BYTES = 1024;
+
     private final Loop loop;
     private final Handler handler;
     private final FrameWriter writer;
@@ -76,6 +79,11 @@ final class Connection extends Endpoint {
             return;
         }
         opened.setMaxTextMessageBufferSize(SharedContainer.MAX_TEXT_MESSAGE_BYTES);
+        if (opened instanceof JakartaWebSocketSession jetty) {
+            // Read 1 KiB at a time: Jetty starts each received text message in a buffer of this
+            // size (4 KiB by default, ~4 KiB of garbage a chat line under a flood).
+            jetty.getCoreSession().setInputBufferSize(READ_BUFFER_BYTES);
+        }
         opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> loop.post(() -> handler.text(this, text)));
         opened.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> loop.post(() -> handler.pong(this)));
         loop.post(() -> {
