@@ -96,8 +96,9 @@ final class LogPane extends StackPane {
     }
 
     /// Scrolled up to the first line the list holds: older lines go in front of it, and the
-    /// line at the top stays at the top (checked after the user moves and at every pulse, so
-    /// dragging the scroll bar's thumb to the top also works).
+    /// line at the top stays at the top. Checked after the user's scroll, click and key events
+    /// and at every pulse while not following (a thumb dragged to the top pages when released,
+    /// or during the drag once the log stopped following).
     private void showOlderAtTop() {
         if (follow || !shown.hasOlder() || !(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
             return;
