@@ -86,7 +86,8 @@ final class LogPane extends StackPane {
     private void userMoved() {
         // Lays the list out first, so that the visible cells are those the user moved to.
         list.layout();
-        follow = list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow
+        var flow = flow();
+        follow = flow != null
                 && (flow.getLastVisibleCell() == null || flow.getLastVisibleCell().getIndex() >= list.getItems().size() - 1);
         if (follow) {
             newMessages.setVisible(false);
@@ -100,10 +101,11 @@ final class LogPane extends StackPane {
     /// and at every pulse while not following (a thumb dragged to the top pages when released,
     /// or during the drag once the log stopped following).
     private void showOlderAtTop() {
-        if (follow || !shown.hasOlder() || !(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+        if (follow || !shown.hasOlder()) {
             return;
         }
-        var top = flow.getFirstVisibleCell();
+        var flow = flow();
+        var top = flow == null ? null : flow.getFirstVisibleCell();
         if (top == null || top.getIndex() != 0) {
             return;
         }
@@ -166,10 +168,16 @@ final class LogPane extends StackPane {
         }
         // scrollTo has the skin count the new lines first.
         list.scrollTo(last);
-        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+        var flow = flow();
+        if (flow != null) {
             list.layout();
             flow.scrollTo(last);
         }
+    }
+
+    /// The list skin's flow, which knows the visible cells; null before the skin exists.
+    private VirtualFlow<?> flow() {
+        return list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
     }
 
     private void copySelection() {
