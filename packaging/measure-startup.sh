@@ -3,6 +3,9 @@
 # window being on screen (median of 5, cold = page cache dropped before each start, warm = right
 # after another start), and the resident memory of the idle window. Runs the real GTK window
 # under Xvfb. Needs Debian's xvfb, x11-utils and root for the cold runs (drop_caches).
+# As root it runs the app in a network namespace of its own, joined by a veth pair to a second one,
+# so that LAN discovery (browsing, and announcing while hosting) runs as it would for a user while
+# its multicast never reaches the machine's real network; otherwise discovery is switched off.
 # Usage: packaging/measure-startup.sh [path/to/parley.deb]
 #   AOT_MODE=off compares against the same install without its AOT cache;
 #   HOST_CLICK="X Y": window coordinates of the "Host a room" button, for the RSS while hosting
@@ -10,7 +13,21 @@
 set -euo pipefail
 deb=${1:-$(ls target/installer/*.deb)}
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+ns=parley-measure-$$
+trap 'kill $(jobs -p) 2>/dev/null || true; ip netns del "$ns" 2>/dev/null || true; ip netns del "$ns-peer" 2>/dev/null || true; rm -rf "$work"' EXIT
+run_in=()
+if [ "$(id -u)" = 0 ] && command -v ip >/dev/null && ip netns add "$ns" 2>/dev/null; then
+  ip netns add "$ns-peer"
+  ip link add pm0 netns "$ns" type veth peer name pm1 netns "$ns-peer"
+  ip -n "$ns" addr add 10.213.0.1/24 dev pm0 && ip -n "$ns-peer" addr add 10.213.0.2/24 dev pm1
+  ip -n "$ns" link set lo up && ip -n "$ns" link set pm0 up && ip -n "$ns-peer" link set pm1 up
+  ip -n "$ns" route add 224.0.0.0/4 dev pm0
+  run_in=(ip netns exec "$ns")
+  echo "network: namespace $ns (veth to $ns-peer); discovery on, off the real network"
+else
+  JAVA_TOOL_OPTIONS="-Dparley.discovery=off ${JAVA_TOOL_OPTIONS:-}"; export JAVA_TOOL_OPTIONS
+  echo "network: not root or no ip netns, so discovery is off for these runs"
+fi
 dpkg-deb -x "$deb" "$work/root"
 launcher="$work/root/opt/parley/bin/Parley"
 echo "installer: $(stat -c %s "$deb") bytes ($deb)"
@@ -20,14 +37,14 @@ Xvfb :91 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 export DISPLAY=:91 HOME="$work/home"
 for _ in $(seq 1 100); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
 xwininfo -root >/dev/null 2>&1 || { echo "Xvfb :91 did not start" >&2; exit 1; }
-if [ -n "${AOT_MODE:-}" ]; then export JAVA_TOOL_OPTIONS="-XX:AOTMode=$AOT_MODE"; fi
+if [ -n "${AOT_MODE:-}" ]; then export JAVA_TOOL_OPTIONS="-XX:AOTMode=$AOT_MODE ${JAVA_TOOL_OPTIONS:-}"; fi
 mkdir -p "$HOME"
 
 # Starts the app, prints the milliseconds until its window exists; its pid goes to $work/pid.
 start_and_time() {
   local t0 now
   t0=$(date +%s%N)
-  "$launcher" >"$work/app.log" 2>&1 &
+  "${run_in[@]}" "$launcher" >"$work/app.log" 2>&1 &
   app=$!
   echo "$app" >"$work/pid"
   # GTK's 10x10 leader window is titled Parley too, before the stage shows: wait for a real size.
@@ -68,9 +85,16 @@ HOST_CLICK=${HOST_CLICK:-146 279}
 if command -v xdotool >/dev/null && [ "$HOST_CLICK" != off ]; then
   window=$(xdotool search --onlyvisible --name '^Parley$' | head -1)
   xdotool mousemove --window "$window" $HOST_CLICK click 1
-  sleep 15
-  listening=$(ss -ltnp 2>/dev/null | grep -c "pid=$app," || true)
-  echo "hosting (toggle clicked) RSS after 15 s: $(rss_mib "$app") MiB; listening: $listening sockets"
+  # Hosting's RSS rises and falls for a while (G1 gives heap back at its periodic check, every
+  # 10 s, glibc's trim runs every 5 s): one reading a second for 30 s, the median of the last 15.
+  readings=()
+  for second in $(seq 1 30); do
+    sleep 1
+    readings+=("$(rss_mib "$app")")
+    if [ "$second" = 15 ]; then listening=$("${run_in[@]}" ss -ltnp 2>/dev/null | grep -c "pid=$app," || true); fi
+  done
+  echo "hosting (toggle clicked) RSS, MiB each second for 30 s: ${readings[*]}"
+  echo "hosting RSS after 15 s: ${readings[14]} MiB; median of seconds 16-30: $(printf '%s\n' "${readings[@]:15}" | median) MiB; listening: $listening sockets"
   (( listening > 0 )) || echo "not hosting: the click at $HOST_CLICK missed the \"Host a room\" button; set HOST_CLICK" >&2
 fi
 stop_app "$app"
