@@ -12,6 +12,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        skipJettyCacheLineProbe();
         var arguments = List.of(args);
         if (arguments.contains("--headless") || arguments.stream().anyMatch(HELP::contains)) {
             System.exit(HeadlessCommand.run(args, System.out, System.err));
@@ -22,6 +23,19 @@ public final class Main {
             System.exit(1);
         }
         DesktopLauncher.launch(args);
+    }
+
+    /// Jetty pads some arrays to the CPU's cache line and, unless told how many references fit
+    /// in one, asks HotSpot whether it compresses them through the platform MBean server: that
+    /// starts JMX (about 150 classes and the platform's MBeans, for good, ~1 MB) in every process
+    /// that hosts or joins. HotSpot compresses references whenever the heap may stay under 32 GB;
+    /// a wrong guess would only change the padding. A value given on the command line wins.
+    static void skipJettyCacheLineProbe() {
+        var property = "org.eclipse.jetty.util.referencesPerCacheLine";
+        if (System.getProperty(property) == null) {
+            int referenceBytes = Runtime.getRuntime().maxMemory() < 32L << 30 ? 4 : 8;
+            System.setProperty(property, Integer.toString(64 / referenceBytes));
+        }
     }
 
     /// On Linux and the BSDs the window needs an X11 or Wayland session (or JavaFX's Headless

@@ -2,7 +2,10 @@ package dev.parley.client;
 
 import jakarta.websocket.WebSocketContainer;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.ee10.websocket.jakarta.client.JakartaWebSocketClientContainer;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.websocket.core.WebSocketComponents;
@@ -47,12 +50,19 @@ final class SharedContainer {
         return users;
     }
 
+    /// True when the running container built a TLS context (it should not: see [PlainConnector]).
+    static synchronized boolean builtTlsContext() {
+        return httpClient != null && httpClient.getSslContextFactory() != null;
+    }
+
     private static void start() {
         // Daemon threads: a client a program forgot to close must not keep the JVM alive.
-        var threads = new QueuedThreadPool();
+        // At most Jetty's default 200 threads, but only 2 kept while idle (the default keeps 8):
+        // the window has one connection, and a burst's threads retire after a minute.
+        var threads = new QueuedThreadPool(200, 2);
         threads.setName("parley-jetty-client");
         threads.setDaemon(true);
-        httpClient = new HttpClient();
+        httpClient = new HttpClient(new HttpClientTransportOverHTTP(new PlainConnector()));
         httpClient.setExecutor(threads);
         httpClient.setScheduler(new ScheduledExecutorScheduler("parley-jetty-client-scheduler", true));
         httpClient.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
@@ -67,6 +77,16 @@ final class SharedContainer {
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("could not start Jetty's WebSocket client: " + e.getMessage(), e);
+        }
+    }
+
+    /// Connects ws:// only (wss:// has a [TlsContainer] of its own). Jetty's connector would
+    /// otherwise build a default TLS context when it starts, reading the JDK's trust store:
+    /// about 400 classes and 150 parsed certificates that no ws:// connection uses.
+    private static final class PlainConnector extends ClientConnector {
+        @Override
+        protected SslContextFactory.Client newSslContextFactory() {
+            return null;
         }
     }
 

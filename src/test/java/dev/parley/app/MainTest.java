@@ -66,4 +66,24 @@ class MainTest {
             assertThat(files.toList()).as("files in the data folder").isEmpty();
         }
     }
+
+    @Test
+    void jettyIsToldTheReferenceSizeSoThatItNeedsNoJmxAndAGivenValueWins() {
+        var property = "org.eclipse.jetty.util.referencesPerCacheLine";
+        var before = System.getProperty(property);
+        try {
+            System.clearProperty(property);
+            Main.skipJettyCacheLineProbe();
+            assertThat(System.getProperty(property)).as("compressed references: 16 in a 64-byte line").isEqualTo("16");
+            System.setProperty(property, "8");
+            Main.skipJettyCacheLineProbe();
+            assertThat(System.getProperty(property)).isEqualTo("8");
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+    }
 }

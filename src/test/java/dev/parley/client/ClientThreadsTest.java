@@ -47,6 +47,7 @@ class ClientThreadsTest {
                 assertThat(handle.log().threads()).hasSize(1).allSatisfy(t -> assertThat(t).startsWith("parley-client-"));
             }
             assertThat(SharedContainer.users()).isEqualTo(3);
+            assertThat(SharedContainer.builtTlsContext()).as("a TLS context in the ws:// container").isFalse();
             assertThat(clientThreads()).isNotEmpty().allSatisfy(t -> assertThat(t).doesNotContain("non-daemon"));
             clients.close();
             assertThat(SharedContainer.users()).isZero();
