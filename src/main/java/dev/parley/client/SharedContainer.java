@@ -82,7 +82,8 @@ final class SharedContainer {
 
     /// Connects ws:// only (wss:// has a [TlsContainer] of its own). Jetty's connector would
     /// otherwise build a default TLS context when it starts, reading the JDK's trust store:
-    /// about 400 classes and 150 parsed certificates that no ws:// connection uses.
+    /// about 470 classes and the trust store's 144 certificates parsed, none of which a ws://
+    /// connection uses.
     private static final class PlainConnector extends ClientConnector {
         @Override
         protected SslContextFactory.Client newSslContextFactory() {
