@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /// thread only.
 final class HistoryIndex {
 
-    /// `chunk`: rows indexed per transaction. `lag`: unindexed rows left alone while messages
+    /// `chunk`: the most rows indexed in one transaction. `lag`: unindexed rows left alone while messages
     /// keep coming (indexed when the writer has nothing queued). `maxLag`: unindexed rows at
     /// which the writer indexes a chunk after every commit, whether or not more is queued, so
     /// that under a sustained overload the index still keeps up and the scanned tail stays
@@ -35,6 +35,12 @@ final class HistoryIndex {
         }
     }
 
+    /// How long one transaction of indexing may keep the writer, and so a message that arrives
+    /// meanwhile, waiting: a chunk is sized from the rate the last ones ran at. A whole 2,000-row
+    /// chunk took 8-76 ms here, and every message that came in the meantime waited for it.
+    static final long SLICE_NANOS = 4_000_000L;
+    static final int MIN_SLICE = 64;
+
     private static final long RETRY_NANOS = 5_000_000_000L;
     private static final System.Logger LOG = System.getLogger(HistoryIndex.class.getName());
 
@@ -47,6 +53,7 @@ final class HistoryIndex {
     private final AtomicLong unindexed = new AtomicLong();  // read by other threads (tests, figures)
     private long indexedThrough;
     private long retryAt = System.nanoTime();  // after a failure, not before this
+    private double rowsPerNano = 50_000 / 1e9;  // a guess until the first chunk is timed
 
     HistoryIndex(Connection connection, Policy policy) throws SQLException {
         this.connection = connection;
@@ -96,16 +103,29 @@ final class HistoryIndex {
         return behind > 0 && (behind >= policy.maxLag() || (!more && behind >= policy.lag()));
     }
 
-    /// Indexes the next chunk of unindexed rows in one transaction; returns how many rows
-    /// were indexed (0: nothing to do). A failure is logged and rolled back: the rows stay
-    /// unindexed, and found by the scan, until a pass a few seconds later.
+    /// How many rows the next [#indexChunk] takes: what fits in [#SLICE_NANOS] at the rate
+    /// measured so far, or a whole chunk once the index is `maxLag` behind (under a sustained
+    /// overload it must keep up more than it must stay out of the way).
+    int nextChunk() {
+        if (unindexed.get() >= policy.maxLag()) {
+            return policy.chunk();
+        }
+        long fits = (long) (rowsPerNano * SLICE_NANOS);
+        return (int) Math.clamp(fits, Math.min(MIN_SLICE, policy.chunk()), policy.chunk());
+    }
+
+    /// Indexes the next chunk of unindexed rows ([#nextChunk] of them) in one transaction;
+    /// returns how many rows were indexed (0: nothing to do). A failure is logged and rolled
+    /// back: the rows stay unindexed, and found by the scan, until a pass a few seconds later.
     int indexChunk() {
         if (System.nanoTime() - retryAt < 0) {
             return 0;
         }
+        int limit = nextChunk();
+        long started = System.nanoTime();
         try {
             last.setLong(1, indexedThrough);
-            last.setInt(2, policy.chunk());
+            last.setInt(2, limit);
             long through;
             int rows;
             try (var result = last.executeQuery()) {
@@ -126,7 +146,11 @@ final class HistoryIndex {
             indexedThrough = through;
             // A short chunk was the last one. (Rows that retention deleted before they were
             // indexed are counted in `unindexed` but never indexed; this is where they go.)
-            unindexed.updateAndGet(n -> rows < policy.chunk() || rows >= n ? 0 : n - rows);
+            unindexed.updateAndGet(n -> rows < limit || rows >= n ? 0 : n - rows);
+            if (rows >= MIN_SLICE) {
+                double rate = rows / (double) Math.max(1, System.nanoTime() - started);
+                rowsPerNano = 0.7 * rowsPerNano + 0.3 * rate;
+            }
             return rows;
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "indexing the history for search failed; will try again in a few seconds", e);

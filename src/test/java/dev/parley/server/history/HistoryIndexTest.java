@@ -232,4 +232,46 @@ class HistoryIndexTest {
         }
         assertThat(integrityCheckAndUnindexed("history.db")).isZero();
     }
+    /// While messages keep coming, one indexing transaction takes what fits in a few
+    /// milliseconds (the writer, and every message that arrives meanwhile, waits for it), not a
+    /// whole chunk; once the index is `maxLag` behind it takes whole chunks again to keep up.
+    @Test
+    void indexingTakesShortSlicesUnlessFarBehind() throws Exception {
+        var slices = new ArrayList<Integer>();
+        withUnindexedRows("slices.db", 5_000, new HistoryIndex.Policy(4_000, 0, 1_000_000, 1), index -> {
+            assertThat(index.unindexed()).isEqualTo(5_000);
+            for (int rows; (rows = index.indexChunk()) > 0; ) {
+                slices.add(rows);
+            }
+            assertThat(index.unindexed()).isZero();
+        });
+        // The first slice is sized from a guess (50,000 rows/s), the next ones from the rate measured.
+        assertThat(slices.getFirst()).isEqualTo(200);
+        assertThat(slices).hasSizeGreaterThan(1).allSatisfy(rows -> assertThat(rows).isBetween(1, 4_000));
+        assertThat(slices.stream().mapToInt(Integer::intValue).sum()).isEqualTo(5_000);
+        assertThat(integrityCheckAndUnindexed("slices.db")).isZero();
+
+        withUnindexedRows("behind.db", 5_000, new HistoryIndex.Policy(4_000, 0, 1_000, 1), index ->
+                assertThat(index.indexChunk()).as("a whole chunk when maxLag behind").isEqualTo(4_000));
+    }
+
+    private interface IndexCheck {
+        void run(HistoryIndex index) throws SQLException;
+    }
+
+    /// Stores `count` messages without indexing them, then hands `check` an index over that file.
+    private void withUnindexedRows(String name, int count, HistoryIndex.Policy policy, IndexCheck check) throws SQLException {
+        try (var store = open(name, 100_000, NEVER)) {
+            fill(store, IntStream.range(0, count).mapToObj(i -> "message number " + i).toList());
+        }
+        var database = HistoryDatabase.openOrRecover(dir.resolve(name));
+        try {
+            database.writeConnection().setAutoCommit(false);
+            var index = new HistoryIndex(database.writeConnection(), policy);
+            check.run(index);
+            index.close();
+        } finally {
+            database.close();
+        }
+    }
 }
