@@ -149,7 +149,9 @@ final class HistoryIndex {
             unindexed.updateAndGet(n -> rows < limit || rows >= n ? 0 : n - rows);
             if (rows >= MIN_SLICE) {
                 double rate = rows / (double) Math.max(1, System.nanoTime() - started);
-                rowsPerNano = 0.7 * rowsPerNano + 0.3 * rate;
+                // Down at once, up slowly: FTS5 merges its segments now and then inside a
+                // chunk, and a rate taken from the quick chunks alone overshoots the budget.
+                rowsPerNano = rate < rowsPerNano ? rate : 0.9 * rowsPerNano + 0.1 * rate;
             }
             return rows;
         } catch (SQLException e) {
