@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /// thread only.
 final class HistoryIndex {
 
-    /// `chunk`: the most rows indexed in one transaction. `lag`: unindexed rows left alone while messages
-    /// keep coming (indexed when the writer has nothing queued). `maxLag`: unindexed rows at
+    /// `chunk`: the most rows indexed in one transaction. `lag`: unindexed rows left alone while
+    /// messages keep coming (indexed when the writer has nothing queued). `maxLag`: unindexed rows at
     /// which the writer indexes a chunk after every commit, whether or not more is queued, so
     /// that under a sustained overload the index still keeps up and the scanned tail stays
     /// bounded. `idleMillis`: how long the writer waits for work before indexing whatever is left.
@@ -38,8 +38,8 @@ final class HistoryIndex {
     /// How long one transaction of indexing may keep the writer, and so a message that arrives
     /// meanwhile, waiting: a chunk is sized from the rate the last ones ran at. A whole 2,000-row
     /// chunk took 8-76 ms here, and every message that came in the meantime waited for it.
-    static final long SLICE_NANOS = 4_000_000L;
-    static final int MIN_SLICE = 64;
+    private static final long SLICE_NANOS = 4_000_000L;
+    private static final int MIN_SLICE = 64;
 
     private static final long RETRY_NANOS = 5_000_000_000L;
     private static final System.Logger LOG = System.getLogger(HistoryIndex.class.getName());
@@ -106,7 +106,7 @@ final class HistoryIndex {
     /// How many rows the next [#indexChunk] takes: what fits in [#SLICE_NANOS] at the rate
     /// measured so far, or a whole chunk once the index is `maxLag` behind (under a sustained
     /// overload it must keep up more than it must stay out of the way).
-    int nextChunk() {
+    private int nextChunk() {
         if (unindexed.get() >= policy.maxLag()) {
             return policy.chunk();
         }

@@ -14,7 +14,7 @@ final class HistoryRetention {
 
     private static final System.Logger LOG = System.getLogger(HistoryRetention.class.getName());
 
-    static final int EVERY = 250;
+    private static final int EVERY = 250;
 
     private final int keep;
     private final int every;

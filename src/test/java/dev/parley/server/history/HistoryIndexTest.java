@@ -232,6 +232,7 @@ class HistoryIndexTest {
         }
         assertThat(integrityCheckAndUnindexed("history.db")).isZero();
     }
+
     /// While messages keep coming, one indexing transaction takes what fits in a few
     /// milliseconds (the writer, and every message that arrives meanwhile, waits for it), not a
     /// whole chunk; once the index is `maxLag` behind it takes whole chunks again to keep up.
