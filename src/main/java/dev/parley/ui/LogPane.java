@@ -160,19 +160,35 @@ final class LogPane extends StackPane {
         }
     }
 
+    /// Shows the last line whole at the bottom. Laying the list out first has its skin count the
+    /// new lines (the flow then lays out where it was); at the end position the flow lays out
+    /// the last lines with the cells it shows them in. The flow finds the end from estimated
+    /// line heights, so with few lines of mixed heights the last one can still be below the
+    /// view: then `ListView.scrollTo` places it, which measures each line near it in a spare cell
+    /// and lays the list out twice more (as every new batch did before: 14 % more FX-thread time
+    /// under a flood).
     private void scrollNow() {
         scrollQueued = false;
         int last = list.getItems().size() - 1;
         if (last < 0) {
             return;
         }
-        // scrollTo has the skin count the new lines first.
-        list.scrollTo(last);
         var flow = flow();
         if (flow != null) {
             list.layout();
-            flow.scrollTo(last);
+            if (flow.getVisibleCell(last) == null) {
+                flow.setPosition(1);
+                list.layout();
+            }
         }
+        if (flow == null || flow.getVisibleCell(last) == null) {
+            list.scrollTo(last);
+            if (flow == null) {
+                return;
+            }
+            list.layout();
+        }
+        flow.scrollTo(last);
     }
 
     /// The list skin's flow, which knows the visible cells; null before the skin exists.

@@ -31,7 +31,7 @@ record FloodResult(FloodOptions options, long sent, long measuredSent, long skip
                 lagMillis(50), lagMillis(99), lagMicros.getMaxValue() / 1000.0);
         out.printf(Locale.ROOT, "CPU: this process %.2f cores, other processes %.2f cores (of %d); GC %d ms in all%n",
                 processCores, otherCores, Runtime.getRuntime().availableProcessors(), gcMillis);
-        out.printf(Locale.ROOT, "FX thread busy %.0f%% of the time; heap %d MiB used after GC, %d MiB before the flood "
+        out.printf(Locale.ROOT, "FX thread busy %.1f%% of the time; heap %d MiB used after GC, %d MiB before the flood "
                         + "(%.0f bytes per line)%n", fxCpuShare * 100, heapBytes >> 20, heapBefore >> 20,
                 (heapBytes - heapBefore) / (double) Math.max(1, lines.lines()));
         out.printf(Locale.ROOT, "scroll: newest line visible at the end: %s (the list held %d lines); the room's first line "
@@ -43,7 +43,7 @@ record FloodResult(FloodOptions options, long sent, long measuredSent, long skip
                 pulses.slow() == 0 ? "met" : "MISSED (" + pulses.slow() + " gaps)");
         out.printf(Locale.ROOT, "RESULT rate=%.0f seconds=%.0f senders=%d sent=%d lines=%d chat_lines=%d system_lines=%d "
                         + "complete=%s pulses=%d gap_p50_ms=%.2f gap_p99_ms=%.2f gap_p999_ms=%.2f gap_max_ms=%.2f "
-                        + "gaps_over_50ms=%d lag_p99_ms=%.1f lag_max_ms=%.1f fx_busy_pct=%.0f heap_mib=%d scrollable=%s "
+                        + "gaps_over_50ms=%d lag_p99_ms=%.1f lag_max_ms=%.1f fx_busy_pct=%.1f heap_mib=%d scrollable=%s "
                         + "list_held=%d home_presses=%d sender_errors=%d process_cores=%.2f other_cores=%.2f gc_ms=%d slow_gaps_fx_running_pct=%.0f%n",
                 options.rate(), options.seconds(), options.senders(), sent, lines.lines(), lines.chat(), lines.system(),
                 complete(), pulses.pulses(), pulses.millis(50), pulses.millis(99), pulses.millis(99.9),
