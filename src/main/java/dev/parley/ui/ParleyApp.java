@@ -2,6 +2,7 @@ package dev.parley.ui;
 
 import java.nio.file.Path;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /// The JavaFX application: reads the settings (off the FX thread, in `init`), opens the
@@ -23,6 +24,9 @@ public final class ParleyApp extends Application {
         window = ParleyWindow.open(stage, settings, data);
         if (getParameters().getRaw().contains("--no-announce")) {
             window.model().host().announcing().allowedProperty().set(false);
+        }
+        if (Rehearsal.asked()) {
+            Rehearsal.start(window.model(), Platform::runLater);
         }
     }
 
