@@ -43,12 +43,14 @@ public final class ParleyWindow {
             LOG.log(System.Logger.Level.WARNING, "trusted servers not loaded: " + damaged.getMessage());
             model.log().apply(new dev.parley.client.ClientEvent.SystemNotice(i18n.get("tls.pinsUnreadable", damaged.getMessage())));
         }
+        // The theme first: the first control class to load sets JavaFX's own Modena stylesheet
+        // (parsed, then thrown away for the theme) unless a user-agent stylesheet is set already.
+        applyTheme(settings.theme());
         var view = new MainView(model, i18n, this);
         var scene = new Scene(view, settings.width(), settings.height());
         scene.getStylesheets().add(ParleyWindow.class.getResource("parley.css").toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(i18n.text("app.title"));
-        applyTheme(settings.theme());
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
