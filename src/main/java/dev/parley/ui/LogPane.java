@@ -174,18 +174,17 @@ final class LogPane extends StackPane {
             return;
         }
         var flow = flow();
-        if (flow != null) {
-            list.layout();
-            if (flow.getVisibleCell(last) == null) {
-                flow.setPosition(1);
-                list.layout();
-            }
-        }
-        if (flow == null || flow.getVisibleCell(last) == null) {
+        if (flow == null) {
             list.scrollTo(last);
-            if (flow == null) {
-                return;
-            }
+            return;
+        }
+        list.layout();
+        if (flow.getVisibleCell(last) == null) {
+            flow.setPosition(1);
+            list.layout();
+        }
+        if (flow.getVisibleCell(last) == null) {
+            list.scrollTo(last);
             list.layout();
         }
         flow.scrollTo(last);
