@@ -67,17 +67,42 @@ class InstallerIT {
     @Test
     void installedLauncherGivesFreedMemoryBack() throws Exception {
         // pom.xml: parley.heap.flags (G1 shrinks an idle heap) and the Linux profile's
-        // parley.native.flags (malloc_trim every 5 s).
+        // parley.native.flags (malloc_trim every 5 s), in jpackage's configuration and in the
+        // launcher made from it (packaging/linux/launcher.sh).
         assertThat(app.installed("/opt/parley/lib/app/Parley.cfg")).content()
                 .contains("java-options=-XX:G1PeriodicGCInterval=10000")
                 .contains("java-options=-XX:MaxHeapFreeRatio=30")
                 .contains("java-options=-XX:TrimNativeHeapInterval=5000");
+        assertThat(app.launcher()).content()
+                .contains("\"-XX:G1PeriodicGCInterval=10000\"", "\"-XX:MaxHeapFreeRatio=30\"",
+                        "\"-XX:TrimNativeHeapInterval=5000\"");
+    }
+
+    @Test
+    void launcherDoesNotAskThePackageManagerWhoInstalledIt() throws Exception {
+        // jpackage's own launcher runs `rpm -qf` and `dpkg -S` on itself at every start (a scan of
+        // every installed package's file list); the installed one must not run either.
+        var fakes = Files.createDirectories(temp.resolve("fake-package-tools"));
+        var asked = fakes.resolve("asked");
+        for (var tool : new String[] {"rpm", "dpkg", "dpkg-query"}) {
+            var fake = fakes.resolve(tool);
+            Files.writeString(fake, "#!/bin/sh\necho \"" + tool + " $*\" >> '" + asked + "'\nexit 1\n");
+            assertThat(fake.toFile().setExecutable(true)).isTrue();
+        }
+        var log = temp.resolve("no-package-manager.log");
+        var help = app.start(Files.createDirectories(temp.resolve("home-pm")),
+                Map.of("PATH", fakes + ":" + System.getenv("PATH")), log, "--headless", "--help");
+        assertThat(help.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(help.exitValue()).as("output:%n%s", Files.readString(log)).isZero();
+        assertThat(log).content().contains("--port");
+        assertThat(asked).as("package manager queries made by the launcher").doesNotExist();
     }
 
     @Test
     void installedLauncherUsesTheAotCacheMadeAtBuildTime() throws Exception {
         assertThat(app.installed("/opt/parley/lib/app/Parley.cfg")).content()
                 .contains("java-options=-XX:AOTCache=$APPDIR/parley.aot");
+        assertThat(app.launcher()).content().contains("\"-XX:AOTCache=$app/parley.aot\"");
         // AOTMode=on makes the JVM refuse to start when the cache does not fit this install.
         var log = temp.resolve("aot.log");
         var help = app.start(Files.createDirectories(temp.resolve("home-aot")),
@@ -120,6 +145,12 @@ class InstallerIT {
             assertThat(shownAfter).as("a window titled Parley; the app's output:%n%s", Files.readString(log)).isNotNull();
             System.out.println("installed app: window shown after " + shownAfter.toMillis() + " ms");
             assertThat(window.isAlive()).isTrue();
+            // The launcher execs the runtime's java launcher, installed under the app's name.
+            var proc = Path.of("/proc", Long.toString(window.pid()));
+            assertThat(Files.readString(proc.resolve("comm")).strip()).isEqualTo("parley");
+            assertThat(Files.readString(proc.resolve("cmdline")).split("\0"))
+                    .contains("-XX:MaxHeapFreeRatio=30", "dev.parley.app.Main")
+                    .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("/opt/parley/lib/app/parley.aot"));
             if (!Files.exists(Path.of("/dev/dri"))) {
                 // No GPU here: the window draws with JavaFX's software renderer, not through Mesa's
                 // llvmpipe, so neither JavaFX nor GTK's OpenGL probe maps the driver and LLVM.
