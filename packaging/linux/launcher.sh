@@ -4,7 +4,16 @@
 # options. jpackage's own launcher asks the package manager which package it belongs to at every
 # start (`rpm -qf`, then `dpkg -S`, which reads the file list of every installed package, twice);
 # this one goes straight to the runtime's `java` launcher, installed as lib/runtime/bin/parley.
-root=$(dirname "$(dirname "$(readlink -f "$0")")")
+# Without a GPU (no DRM device) GTK must not probe OpenGL, which maps Mesa's llvmpipe:
+# dev.parley.ui.Rendering sets GDK_GL=disable through libc when it is not set, which costs the
+# JVM ~0.2 s of FFM linking at start-up; set here, it costs nothing. A GDK_GL of the user wins.
+gpu=
+for device in /dev/dri/card* /dev/dri/renderD*; do
+    [ -e "$device" ] && gpu=yes
+done
+[ -n "$gpu" ] || [ -n "${GDK_GL+set}" ] || export GDK_GL=disable
+self=$(readlink -f "$0")
+root=${self%/bin/*}
 app="$root/lib/app"
 exec "$root/lib/runtime/bin/parley" @JAVA_OPTIONS@ "-Djpackage.app-path=$root/bin/Parley" \
     -cp "@CLASS_PATH@" @MAIN_CLASS@ "$@"

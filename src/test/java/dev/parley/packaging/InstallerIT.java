@@ -157,6 +157,11 @@ class InstallerIT {
                 var maps = Files.readString(Path.of("/proc", Long.toString(window.pid()), "maps"));
                 assertThat(maps).as("libraries mapped by the window without a GPU")
                         .doesNotContain("libLLVM").doesNotContain("_dri.so").contains("libglassgtk3");
+                // The launcher script told GTK so (GDK_GL=disable), and the JVM did not have to:
+                // its libc call through FFM would have mapped libsyslookup.
+                var environment = Files.readString(Path.of("/proc", Long.toString(window.pid()), "environ"));
+                assertThat(environment.split("\0")).contains("GDK_GL=disable");
+                assertThat(maps).doesNotContain("libsyslookup");
             }
             assertThat(InstalledApp.stop(window, Duration.ofSeconds(20))).isTrue();
         }
