@@ -154,12 +154,12 @@ class InstallerIT {
             if (!Files.exists(Path.of("/dev/dri"))) {
                 // No GPU here: the window draws with JavaFX's software renderer, not through Mesa's
                 // llvmpipe, so neither JavaFX nor GTK's OpenGL probe maps the driver and LLVM.
-                var maps = Files.readString(Path.of("/proc", Long.toString(window.pid()), "maps"));
+                var maps = Files.readString(proc.resolve("maps"));
                 assertThat(maps).as("libraries mapped by the window without a GPU")
                         .doesNotContain("libLLVM").doesNotContain("_dri.so").contains("libglassgtk3");
                 // The launcher script told GTK so (GDK_GL=disable), and the JVM did not have to:
                 // its libc call through FFM would have mapped libsyslookup.
-                var environment = Files.readString(Path.of("/proc", Long.toString(window.pid()), "environ"));
+                var environment = Files.readString(proc.resolve("environ"));
                 assertThat(environment.split("\0")).contains("GDK_GL=disable");
                 assertThat(maps).doesNotContain("libsyslookup");
             }
