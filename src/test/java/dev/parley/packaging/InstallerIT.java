@@ -162,9 +162,21 @@ class InstallerIT {
                 var environment = Files.readString(proc.resolve("environ"));
                 assertThat(environment.split("\0")).contains("GDK_GL=disable");
                 assertThat(maps).doesNotContain("libsyslookup");
+                // The software renderer keeps no 8 MiB image cache of control backgrounds.
+                assertThat(systemProperties(window)).contains("prism.order=sw", "prism.disableRegionCaching=true");
             }
             assertThat(InstalledApp.stop(window, Duration.ofSeconds(20))).isTrue();
         }
+    }
+
+    /// The running app's system properties, asked through the test JDK's `jcmd` (the installed
+    /// runtime has none).
+    private static String systemProperties(Process app) throws Exception {
+        var jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(app.pid()), "VM.system_properties").redirectErrorStream(true).start();
+        var output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(jcmd.waitFor(30, TimeUnit.SECONDS)).as("jcmd finished").isTrue();
+        return output;
     }
 
     private static WebSocket connectWhenUp(URI uri, BlockingQueue<String> frames, Process server, Path log)
