@@ -12,6 +12,7 @@ public final class DesktopLauncher {
     /// `--no-announce` (host without announcing the room on the LAN).
     public static void launch(String[] args) {
         Rendering.choose();
+        JavaFxLogs.dropFalseAlarms();
         Application.launch(ParleyApp.class, args);
     }
 }
