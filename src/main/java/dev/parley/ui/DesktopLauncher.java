@@ -12,7 +12,6 @@ public final class DesktopLauncher {
     /// `--no-announce` (host without announcing the room on the LAN).
     public static void launch(String[] args) {
         Rendering.choose();
-        JavaFxLogs.dropFalseAlarms();
         Application.launch(ParleyApp.class, args);
     }
 }

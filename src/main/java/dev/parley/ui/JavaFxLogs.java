@@ -23,7 +23,7 @@ final class JavaFxLogs {
 
     private JavaFxLogs() {}
 
-    /// Before the toolkit starts; calling it again changes nothing.
+    /// Called by each log pane (the one list that sets it off); calling it again changes nothing.
     static synchronized void dropFalseAlarms() {
         if (CONTROLS.getFilter() instanceof FalseAlarms) {
             return;

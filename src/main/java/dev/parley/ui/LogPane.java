@@ -40,6 +40,7 @@ final class LogPane extends StackPane {
     private final ShownLines shown = new ShownLines(Platform::requestNextPulse, System::nanoTime);
 
     LogPane(MainViewModel vm, I18n i18n) {
+        JavaFxLogs.dropFalseAlarms();
         list.setId("logList");
         list.getStyleClass().add("log");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
