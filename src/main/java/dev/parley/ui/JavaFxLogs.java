@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 /// and nothing else.
 final class JavaFxLogs {
 
-    static final String FALSE_ALARM = "index exceeds maxCellCount";
+    private static final String FALSE_ALARM = "index exceeds maxCellCount";
 
     /// Held here: `java.util.logging` keeps loggers weakly, and a collected one forgets its filter.
     private static final Logger CONTROLS = Logger.getLogger("javafx.scene.control");

@@ -27,7 +27,7 @@ final class Rendering {
     /// an 8 MiB `int[]` on the Java heap, for drawing that is as quick without it. Off with the
     /// software renderer: the idle window 141–142 → 134 MiB, the same pixels bar a few border
     /// corners' anti-aliasing. A `-Dprism.disableRegionCaching` of the user's wins.
-    static final String NO_REGION_CACHE = "prism.disableRegionCaching";
+    private static final String NO_REGION_CACHE = "prism.disableRegionCaching";
 
     private Rendering() {}
 

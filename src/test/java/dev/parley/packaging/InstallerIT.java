@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,20 +163,13 @@ class InstallerIT {
                 assertThat(environment.split("\0")).contains("GDK_GL=disable");
                 assertThat(maps).doesNotContain("libsyslookup");
                 // The software renderer keeps no 8 MiB image cache of control backgrounds.
-                assertThat(systemProperties(window)).contains("prism.order=sw", "prism.disableRegionCaching=true");
+                // The installed runtime has no jcmd: the test JDK's asks.
+                var properties = InstalledApp.run(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(window.pid()), "VM.system_properties");
+                assertThat(properties).contains("prism.order=sw", "prism.disableRegionCaching=true");
             }
             assertThat(InstalledApp.stop(window, Duration.ofSeconds(20))).isTrue();
         }
-    }
-
-    /// The running app's system properties, asked through the test JDK's `jcmd` (the installed
-    /// runtime has none).
-    private static String systemProperties(Process app) throws Exception {
-        var jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(app.pid()), "VM.system_properties").redirectErrorStream(true).start();
-        var output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(jcmd.waitFor(30, TimeUnit.SECONDS)).as("jcmd finished").isTrue();
-        return output;
     }
 
     private static WebSocket connectWhenUp(URI uri, BlockingQueue<String> frames, Process server, Path log)
