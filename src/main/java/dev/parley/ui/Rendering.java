@@ -25,8 +25,9 @@ final class Rendering {
     /// JavaFX caches the look of controls with two or more background fills (most buttons and
     /// fields of the theme) as images in one 2048×1024 texture; the software renderer keeps it as
     /// an 8 MiB `int[]` on the Java heap, for drawing that is as quick without it. Off with the
-    /// software renderer: the idle window 141–142 → 134 MiB, the same pixels bar a few border
-    /// corners' anti-aliasing. A `-Dprism.disableRegionCaching` of the user's wins.
+    /// software renderer, whoever chose it (this class, a user's `-Dprism.order=sw`, the
+    /// installer's training run): the idle window 141–142 → 134 MiB, the same pixels bar a few
+    /// border corners' anti-aliasing. A `-Dprism.disableRegionCaching` of the user's wins.
     private static final String NO_REGION_CACHE = "prism.disableRegionCaching";
 
     private Rendering() {}
@@ -35,11 +36,16 @@ final class Rendering {
         if (softwareIsBetter(System.getProperty("os.name", ""), System.getProperty("prism.order"),
                 System.getProperty("glass.platform"), Path.of("/dev/dri"))) {
             System.setProperty("prism.order", "sw");
-            if (System.getProperty(NO_REGION_CACHE) == null) {
-                System.setProperty(NO_REGION_CACHE, "true");
-            }
             setenvUnlessSet("GDK_GL", "disable");
         }
+        if (regionCacheIsWaste(System.getProperty("prism.order"), System.getProperty(NO_REGION_CACHE))) {
+            System.setProperty(NO_REGION_CACHE, "true");
+        }
+    }
+
+    /// True when JavaFX's software renderer is tried first and nobody set the region cache.
+    static boolean regionCacheIsWaste(String prismOrder, String disableRegionCaching) {
+        return prismOrder != null && prismOrder.split(",", 2)[0].strip().equals("sw") && disableRegionCaching == null;
     }
 
     /// True on Linux with no DRM device in `dri`, when neither the renderer nor the glass platform

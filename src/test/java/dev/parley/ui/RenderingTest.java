@@ -43,4 +43,15 @@ class RenderingTest {
         assertThat(Rendering.softwareIsBetter("Windows 11", null, null, dri.resolve("absent"))).isFalse();
         assertThat(Rendering.softwareIsBetter("Mac OS X", null, null, dri.resolve("absent"))).isFalse();
     }
+
+    @Test
+    void theSoftwareRendererKeepsNoRegionImageCacheUnlessTheUserSaysSo() {
+        assertThat(Rendering.regionCacheIsWaste("sw", null)).isTrue();
+        assertThat(Rendering.regionCacheIsWaste("sw,es2", null)).isTrue();
+        assertThat(Rendering.regionCacheIsWaste(" sw ", null)).isTrue();
+        assertThat(Rendering.regionCacheIsWaste("es2,sw", null)).isFalse();
+        assertThat(Rendering.regionCacheIsWaste(null, null)).isFalse();
+        assertThat(Rendering.regionCacheIsWaste("sw", "false")).isFalse();
+        assertThat(Rendering.regionCacheIsWaste("sw", "true")).isFalse();
+    }
 }
