@@ -5,8 +5,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/// The JavaFX application: reads the settings (off the FX thread, in `init`), opens the
-/// [ParleyWindow], and on exit stops hosting, closes the connection and saves the settings.
+/// The JavaFX application: reads the settings (off the FX thread, in `init`), puts the window's
+/// [FirstFrame] on screen, builds the [ParleyWindow] in it, and on exit stops hosting, closes the
+/// connection and saves the settings.
 public final class ParleyApp extends Application {
 
     private Path data;
@@ -21,6 +22,10 @@ public final class ParleyApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        FirstFrame.show(stage, settings, () -> build(stage));
+    }
+
+    private void build(Stage stage) {
         window = ParleyWindow.open(stage, settings, data);
         if (getParameters().getRaw().contains("--no-announce")) {
             window.model().host().announcing().allowedProperty().set(false);

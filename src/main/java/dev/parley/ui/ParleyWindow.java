@@ -47,9 +47,24 @@ public final class ParleyWindow {
         // (parsed, then thrown away for the theme) unless a user-agent stylesheet is set already.
         applyTheme(settings.theme());
         var view = new MainView(model, i18n, this);
-        var scene = new Scene(view, settings.width(), settings.height());
+        // A stage already on screen (the app's [FirstFrame]) keeps its scene and its size.
+        var scene = stage.getScene();
+        var onScreen = scene != null;
+        if (onScreen) {
+            scene.setRoot(view);
+        } else {
+            scene = new Scene(view, settings.width(), settings.height());
+            stage.setScene(scene);
+        }
         scene.getStylesheets().add(ParleyWindow.class.getResource("parley.css").toExternalForm());
-        stage.setScene(scene);
+        if (onScreen) {
+            // Styled and laid out now, as Stage.show does for a new window: left to the next pulse,
+            // the first frame leaves regions to redraw in the one after, while the first is still
+            // being copied to the screen, and JavaFX's software renderer keeps another 3 MB
+            // window-sized buffer for that (pulse logger: 1 frame instead of 2; RSS ~8 MiB).
+            view.applyCss();
+            view.layout();
+        }
         stage.titleProperty().bind(i18n.text("app.title"));
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
