@@ -11,6 +11,7 @@ public final class DesktopLauncher {
     /// Opens the window and returns when it is closed. Understands `--data DIR` and
     /// `--no-announce` (host without announcing the room on the LAN).
     public static void launch(String[] args) {
+        StartupTrace.mark("launch");
         Rendering.choose();
         Application.launch(ParleyApp.class, args);
     }

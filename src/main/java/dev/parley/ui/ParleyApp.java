@@ -22,11 +22,14 @@ public final class ParleyApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("start");
         FirstFrame.show(stage, settings, () -> build(stage));
+        StartupTrace.mark("shown");
     }
 
     private void build(Stage stage) {
         window = ParleyWindow.open(stage, settings, data);
+        StartupTrace.mark("built");
         if (getParameters().getRaw().contains("--no-announce")) {
             window.model().host().announcing().allowedProperty().set(false);
         }

@@ -2,12 +2,15 @@ package dev.parley.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -140,11 +143,18 @@ class InstallerIT {
         var log = temp.resolve("window.log");
         try (var display = VirtualDisplay.start()) {
             var started = System.nanoTime();
-            var window = app.start(home, Map.of("DISPLAY", display.display()), log);
+            var window = app.start(home, Map.of("DISPLAY", display.display(),
+                    "JAVA_TOOL_OPTIONS", "-Dparley.startup.trace=true"), log);
             var shownAfter = display.waitForWindow("Parley", started, Duration.ofSeconds(90));
             assertThat(shownAfter).as("a window titled Parley; the app's output:%n%s", Files.readString(log)).isNotNull();
             System.out.println("installed app: window shown after " + shownAfter.toMillis() + " ms");
             assertThat(window.isAlive()).isTrue();
+            // The window goes on screen as an outline, then is built in it.
+            var milestones = startupMilestones(log, Duration.ofSeconds(60));
+            assertThat(milestones.keySet()).as("start-up milestones; the app's output:%n%s", Files.readString(log))
+                    .containsExactly("launch", "start", "shown", "built");
+            assertThat(List.copyOf(milestones.values())).isSorted();
+            System.out.println("installed app: milestones " + milestones);
             // The launcher execs the runtime's java launcher, installed under the app's name.
             var proc = Path.of("/proc", Long.toString(window.pid()));
             assertThat(Files.readString(proc.resolve("comm")).strip()).isEqualTo("parley");
@@ -169,6 +179,25 @@ class InstallerIT {
                 assertThat(properties).contains("prism.order=sw", "prism.disableRegionCaching=true");
             }
             assertThat(InstalledApp.stop(window, Duration.ofSeconds(20))).isTrue();
+        }
+    }
+
+    /// The `parley-startup NAME MILLIS` lines of [dev.parley.ui.StartupTrace], once "built" is in.
+    private static LinkedHashMap<String, Long> startupMilestones(Path log, Duration patience)
+            throws IOException, InterruptedException {
+        var deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            var milestones = new LinkedHashMap<String, Long>();
+            for (var line : Files.readAllLines(log)) {
+                var words = line.split(" ");
+                if (words.length == 3 && words[0].equals("parley-startup")) {
+                    milestones.put(words[1], Long.parseLong(words[2]));
+                }
+            }
+            if (milestones.containsKey("built") || System.nanoTime() > deadline) {
+                return milestones;
+            }
+            Thread.sleep(50);
         }
     }
 
