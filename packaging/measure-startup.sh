@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Measures the installed app from a .deb: installer and installed size, time from launch to the
-# window being on screen (median of 5, cold = page cache dropped before each start, warm = right
-# after another start), and the resident memory of the idle window. Runs the real GTK window
-# under Xvfb. Needs Debian's xvfb, x11-utils and root for the cold runs (drop_caches).
+# window being on screen (its first frame drawn: the header's colour, which the outline of
+# dev.parley.ui.FirstFrame has too) and to the window being ready (built and drawn: the Join
+# button's blue) (median of 5, cold = page cache dropped before each start, warm = right after
+# another start), and the resident memory of the idle window. Runs the real GTK window under
+# Xvfb. Needs Debian's xvfb, x11-utils, python3 (it reads pixels through Xlib) and root for the
+# cold runs (drop_caches).
 # As root it runs the app in a network namespace of its own, joined by a veth pair to a second one,
 # so that LAN discovery (browsing, and announcing while hosting) runs as it would for a user while
 # its multicast never reaches the machine's real network; otherwise discovery is switched off.
 # Usage: packaging/measure-startup.sh [path/to/parley.deb]
 #   AOT_MODE=off compares against the same install without its AOT cache;
 #   HOST_CLICK="X Y": window coordinates of the "Host a room" button, for the RSS while hosting
-#   (default: where it is in a fresh install's 1100x720 window; HOST_CLICK=off skips hosting).
+#   (default: where it is in a fresh install's 1100x720 window; HOST_CLICK=off skips hosting);
+#   SHOWN_PIXEL / READY_PIXEL="X Y RRGGBB": where to look, and for which colour, in that window.
 set -euo pipefail
 deb=${1:-$(ls target/installer/*.deb)}
 work=$(mktemp -d)
@@ -38,22 +42,62 @@ export DISPLAY=:91 HOME="$work/home"
 for _ in $(seq 1 100); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
 xwininfo -root >/dev/null 2>&1 || { echo "Xvfb :91 did not start" >&2; exit 1; }
 if [ -n "${AOT_MODE:-}" ]; then export JAVA_TOOL_OPTIONS="-XX:AOTMode=$AOT_MODE ${JAVA_TOOL_OPTIONS:-}"; fi
+# Points of a fresh install's 1100x720 window and their colours (light theme): the header band,
+# which GTK's own window background is not, and the Join button, which the outline does not have.
+SHOWN_PIXEL=${SHOWN_PIXEL:-500 20 f6f8fa}
+READY_PIXEL=${READY_PIXEL:-60 594 0969da}
 mkdir -p "$HOME"
 
-# Starts the app, prints the milliseconds until its window exists; its pid goes to $work/pid.
+# Prints, for each "X Y RRGGBB" after $1 (epoch ns) and $2 (window), the milliseconds from $1
+# until the window shows that colour at that point, in order, read every 5 ms through Xlib (one
+# pixel at a time: no load to speak of); "-" for what did not come within 60 s.
+wait_for_pixels() {
+  python3 - "$@" <<'PY'
+import ctypes, sys, time
+t0, window, points = int(sys.argv[1]), int(sys.argv[2], 0), sys.argv[3:]
+x11 = ctypes.cdll.LoadLibrary("libX11.so.6")
+x11.XOpenDisplay.restype = ctypes.c_void_p
+x11.XGetImage.restype = ctypes.c_void_p
+x11.XGetImage.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_int, ctypes.c_uint, ctypes.c_uint, ctypes.c_ulong, ctypes.c_int]
+x11.XGetPixel.restype = ctypes.c_ulong
+x11.XGetPixel.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
+x11.XDestroyImage.argtypes = [ctypes.c_void_p]
+# Reading a window that is not viewable yet is an X error, which would end the process.
+ignore_errors = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)(lambda display, event: 0)
+x11.XSetErrorHandler(ignore_errors)
+display = x11.XOpenDisplay(None)
+times = []
+for point in points:
+    x, y, colour = point.split()
+    x, y, colour = int(x), int(y), int(colour, 16)
+    while time.time_ns() - t0 < 60e9:
+        image = x11.XGetImage(display, window, x, y, 1, 1, 0xFFFFFFFF, 2)  # ZPixmap
+        if image:
+            pixel = x11.XGetPixel(image, 0, 0) & 0xFFFFFF
+            x11.XDestroyImage(image)
+            if pixel == colour:
+                break
+        time.sleep(0.005)
+    times.append(str((time.time_ns() - t0) // 1_000_000) if time.time_ns() - t0 < 60e9 else "-")
+print(" ".join(times))
+PY
+}
+
+# Starts the app, prints the milliseconds until its window is on screen and until it is ready
+# (SHOWN_PIXEL, READY_PIXEL); its pid goes to $work/pid.
 start_and_time() {
-  local t0 now
+  local t0 now line
   t0=$(date +%s%N)
   "${run_in[@]}" "$launcher" >"$work/app.log" 2>&1 &
   app=$!
   echo "$app" >"$work/pid"
   # GTK's 10x10 leader window is titled Parley too, before the stage shows: wait for a real size.
-  until xwininfo -root -tree 2>/dev/null | grep -qE '"Parley": \(.*\)  *[0-9]{3,}x[0-9]{3,}\+'; do
+  until line=$(xwininfo -root -tree 2>/dev/null | grep -E '"Parley": \(.*\)  *[0-9]{3,}x[0-9]{3,}\+'); do
     sleep 0.02
     now=$(date +%s%N)
     if (( (now - t0) > 120000000000 )); then echo "no window after 120 s" >&2; cat "$work/app.log" >&2; exit 1; fi
   done
-  echo $(( ($(date +%s%N) - t0) / 1000000 ))
+  wait_for_pixels "$t0" "$(awk '{print $1}' <<<"$line")" "$SHOWN_PIXEL" "$READY_PIXEL"
 }
 
 # The app was started in a subshell, so `wait` cannot see it: poll until it and its window are gone.
@@ -68,13 +112,15 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 for mode in cold warm; do
-  times=()
+  shown=() ready=()
   for _ in 1 2 3 4 5; do
     if [ "$mode" = cold ]; then sync; echo 3 > /proc/sys/vm/drop_caches; fi
-    times+=("$(start_and_time)")
+    read -r on_screen built < <(start_and_time)
+    shown+=("$on_screen") ready+=("$built")
     stop_app "$(cat "$work/pid")"
   done
-  echo "launch to window shown, $mode: ${times[*]} ms; median $(printf '%s\n' "${times[@]}" | median) ms"
+  echo "launch to window shown (first frame drawn), $mode: ${shown[*]} ms; median $(printf '%s\n' "${shown[@]}" | median) ms"
+  echo "launch to window ready (built and drawn), $mode: ${ready[*]} ms; median $(printf '%s\n' "${ready[@]}" | median) ms"
 done
 
 start_and_time >/dev/null
