@@ -1,5 +1,7 @@
 package dev.parley.ui;
 
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -17,10 +19,9 @@ import javafx.stage.Stage;
 
 /// Puts the window on screen as soon as JavaFX runs, before its controls exist: the window's
 /// size and title, and its outline (header, side pane, status bar) in the theme's colours,
-/// drawn from plain regions without a stylesheet. The real view is built right after the
-/// outline's first pulse, while the renderer draws the outline, and replaces it: building that
-/// view (its first CSS pass above all) is most of a start, and a double-click should show a
-/// window while it runs.
+/// drawn from plain regions without a stylesheet. The real view is built as soon as the outline's
+/// first frame is drawn, and replaces it: building that view (its first CSS pass above all) is
+/// most of a start, and a double-click should show a window while it runs.
 final class FirstFrame {
 
     /// AtlantaFX Primer's `-color-bg-default`, `-color-bg-subtle`, `-color-border-default`.
@@ -31,8 +32,8 @@ final class FirstFrame {
 
     private FirstFrame() {}
 
-    /// Shows `stage` with the outline, then runs `build` on the FX thread after the outline's
-    /// first pulse; `build` is skipped when the window was closed meanwhile.
+    /// Shows `stage` with the outline, then runs `build` on the FX thread once the outline's first
+    /// frame is drawn; `build` is skipped when the window was closed meanwhile.
     static void show(Stage stage, Settings settings, Runnable build) {
         var palette = settings.theme() == Settings.Theme.DARK ? DARK : LIGHT;
         var outline = new BorderPane();
@@ -40,20 +41,69 @@ final class FirstFrame {
         outline.setLeft(band(palette, -1, 300, new BorderWidths(0, 1, 0, 0)));
         outline.setBottom(band(palette, 25, -1, new BorderWidths(1, 0, 0, 0)));
         var scene = new Scene(outline, settings.width(), settings.height(), palette.base());
-        // After the outline's first layout; the renderer draws it while `build` runs.
+        // After the outline's first layout, before the pulse hands its frame to the renderer.
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(() -> {
+            afterRenderer(renderer(), RENDERER_LIMIT_NANOS, () -> {
                 if (stage.isShowing()) {
                     build.run();
                 }
-            });
+            }, Platform::runLater);
         };
         scene.addPostLayoutPulseListener(once[0]);
         stage.setTitle("Parley");
         stage.setScene(scene);
         stage.show();
+    }
+
+    /// How long the build waits for the outline's frame at most.
+    static final long RENDERER_LIMIT_NANOS = 500_000_000;
+
+    /// Posts `then` (with `post`) once `renderer` has drawn a frame: it has run and is waiting
+    /// for work again, or at most `limitNanos` from now. Watched from a thread of its own, every
+    /// half millisecond. Why: on the software pipeline JavaFX's renderer does not put a frame on
+    /// screen itself, it posts the pixels to the FX thread (Quantum's `SceneState.uploadPixels`
+    /// uses Glass's `invokeLater`), so a build posted right after the outline's pulse runs first,
+    /// and the outline reached the screen only together with the built window. Posted after the
+    /// renderer is done, the build queues behind the pixels. Without a renderer thread (`null`)
+    /// `then` is posted at once.
+    static void afterRenderer(Thread renderer, long limitNanos, Runnable then, Consumer<Runnable> post) {
+        if (renderer == null) {
+            post.accept(then);
+            return;
+        }
+        var start = System.nanoTime();
+        Thread.ofPlatform().daemon().name("parley-first-frame").start(() -> {
+            var ran = false;
+            while (System.nanoTime() - start < limitNanos) {
+                var state = renderer.getState();
+                if (state == Thread.State.RUNNABLE) {
+                    ran = true;
+                } else if (state == Thread.State.TERMINATED
+                        || ran && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)) {
+                    break;
+                }
+                LockSupport.parkNanos(500_000);
+            }
+            post.accept(then);
+        });
+    }
+
+    /// JavaFX's render thread (Quantum names it `QuantumRenderer-0`), or `null`.
+    private static Thread renderer() {
+        var group = Thread.currentThread().getThreadGroup();
+        while (group.getParent() != null) {
+            group = group.getParent();
+        }
+        var threads = new Thread[group.activeCount() + 16];
+        var count = group.enumerate(threads, true);
+        for (var i = 0; i < count; i++) {
+            if (threads[i].getName().startsWith("QuantumRenderer")) {
+                return threads[i];
+            }
+        }
+        return null;
     }
 
     private static Region band(Palette palette, double height, double width, BorderWidths edge) {
