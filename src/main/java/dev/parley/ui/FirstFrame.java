@@ -30,6 +30,9 @@ final class FirstFrame {
     private static final Palette LIGHT = new Palette(Color.web("#ffffff"), Color.web("#f6f8fa"), Color.web("#d0d7de"));
     private static final Palette DARK = new Palette(Color.web("#0d1117"), Color.web("#161b22"), Color.web("#30363d"));
 
+    /// How long the build waits for the outline's frame at most.
+    static final long RENDERER_LIMIT_NANOS = 500_000_000;
+
     private FirstFrame() {}
 
     /// Shows `stage` with the outline, then runs `build` on the FX thread once the outline's first
@@ -56,9 +59,6 @@ final class FirstFrame {
         stage.setScene(scene);
         stage.show();
     }
-
-    /// How long the build waits for the outline's frame at most.
-    static final long RENDERER_LIMIT_NANOS = 500_000_000;
 
     /// Posts `then` (with `post`) once `renderer` has drawn a frame: it has run and is waiting
     /// for work again, or at most `limitNanos` from now. Watched from a thread of its own, every
