@@ -1,6 +1,6 @@
 package dev.parley.app;
 
-import dev.parley.ui.DesktopLauncher;
+import dev.parley.ui.startup.DesktopLauncher;
 import java.util.List;
 import java.util.Locale;
 

@@ -226,7 +226,8 @@ public final class MainViewModel {
         return text == null || text.isEmpty() ? null : text;
     }
 
-    void apply(List<ClientEvent> batch) {
+    /// Applies one batch of client events on the FX thread, as a connection's [EventPump] hands them over.
+    public void apply(List<ClientEvent> batch) {
         batch.forEach(new EventRouter(this)::route);
     }
 }

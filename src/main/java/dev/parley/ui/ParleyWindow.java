@@ -15,7 +15,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 /// Builds the window on a stage: view model, view, theme, language, the once-a-second tick.
-/// Used by [ParleyApp] and by the window tests (TestFX hands them a stage).
+/// Used by `ui.startup.ParleyApp` and by the window tests (TestFX hands them a stage).
 public final class ParleyWindow {
 
     private static final System.Logger LOG = System.getLogger(ParleyWindow.class.getName());
@@ -47,7 +47,7 @@ public final class ParleyWindow {
         // (parsed, then thrown away for the theme) unless a user-agent stylesheet is set already.
         applyTheme(settings.theme());
         var view = new MainView(model, i18n, this);
-        // A stage already on screen (the app's [FirstFrame]) keeps its scene and its size.
+        // A stage already on screen (the app's `ui.startup.FirstFrame`) keeps its scene and its size.
         var scene = stage.getScene();
         var onScreen = scene != null;
         if (onScreen) {

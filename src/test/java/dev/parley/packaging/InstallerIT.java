@@ -182,7 +182,7 @@ class InstallerIT {
         }
     }
 
-    /// The `parley-startup NAME MILLIS` lines of [dev.parley.ui.StartupTrace], once "built" is in.
+    /// The `parley-startup NAME MILLIS` lines of [dev.parley.ui.startup.StartupTrace], once "built" is in.
     private static LinkedHashMap<String, Long> startupMilestones(Path log, Duration patience)
             throws IOException, InterruptedException {
         var deadline = System.nanoTime() + patience.toNanos();
