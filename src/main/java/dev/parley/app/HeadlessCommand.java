@@ -1,6 +1,6 @@
 package dev.parley.app;
 
-import dev.parley.server.DataFolders;
+import dev.parley.server.DataFolder;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.PortInUseException;
 import dev.parley.server.ServerAddresses;
@@ -39,7 +39,7 @@ final class HeadlessCommand implements Callable<Integer> {
     String password;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder for history (default: ${DEFAULT-VALUE}).")
-    Path data = DataFolders.defaultFolder();
+    Path data = DataFolder.defaultFolder();
 
     @Option(names = "--in-memory", description = "Keep history in memory only: nothing is written to disk, and history ends with the server (benchmarks).")
     boolean inMemory;
