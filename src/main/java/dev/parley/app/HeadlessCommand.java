@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.protocol.Names;
 import dev.parley.server.DataFolder;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.PortInUseException;
@@ -48,7 +49,7 @@ final class HeadlessCommand implements Callable<Integer> {
     List<String> allowedOrigins = List.of();
 
     @Option(names = "--room", paramLabel = "ROOM", description = "Room members join first (default: ${DEFAULT-VALUE}).")
-    String room = dev.parley.protocol.Names.DEFAULT_ROOM;
+    String room = Names.DEFAULT_ROOM;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Server name shown to members (default: ${DEFAULT-VALUE}).")
     String serverName = "Parley";

@@ -3,6 +3,7 @@ package dev.parley.ui.startup;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Background;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 
@@ -23,7 +24,10 @@ public final class BareWindow extends Application {
     @Override
     public void start(Stage stage) {
         stage.setTitle("Parley");
-        stage.setScene(new Scene(new Label("Parley"), 1100, 720, FILL));
+        var label = new Label("Parley");
+        // Modena paints the root's background over the scene's fill; a value set in code wins over it.
+        label.setBackground(Background.fill(FILL));
+        stage.setScene(new Scene(label, 1100, 720));
         stage.show();
     }
 }
