@@ -144,6 +144,6 @@ public final class ParleyWindow {
                 LOG.log(System.Logger.Level.WARNING, "settings not saved: " + e);
             }
         });
-        worker.join(java.time.Duration.ofSeconds(5));
+        worker.join(5_000);
     }
 }
