@@ -32,7 +32,7 @@ final class FirstFrame {
     private static final Palette DARK = new Palette(Color.web("#0d1117"), Color.web("#161b22"), Color.web("#30363d"));
 
     /// How long the build waits for the outline's frame at most.
-    static final long RENDERER_LIMIT_NANOS = 500_000_000;
+    private static final long RENDERER_LIMIT_NANOS = 500_000_000;
 
     private FirstFrame() {}
 
