@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Measures the installed app from a .deb: installer and installed size, time from launch to the
 # window being on screen (its first frame drawn: the header's colour, which the outline of
-# dev.parley.ui.FirstFrame has too) and to the window being ready (built and drawn: the Join
-# button's blue) (median of 5, cold = page cache dropped before each start, warm = right after
-# another start), and the resident memory of the idle window. Runs the real GTK window under
-# Xvfb. Needs Debian's xvfb, x11-utils, python3 (it reads pixels through Xlib) and root for the
+# dev.parley.ui.startup.FirstFrame has too) and to the window being ready (built and drawn: the
+# Join button's blue) (median of 5, cold = page cache dropped before each start, warm = right
+# after another start), and the resident memory of the idle window. Each start of Parley is
+# paired with a start of a bare JavaFX window (dev.parley.ui.startup.BareWindow: one stage, one
+# label) through the same launcher, runtime and AOT cache, and the medians are printed as
+# multiples of the bare window's: machines differ too much for seconds to compare across runs
+# (targets: drawn <= 1.25x, ready <= 1.6x). Runs the real GTK window under Xvfb. Needs Debian's xvfb, x11-utils, python3 (it reads pixels through Xlib) and root for the
 # cold runs (drop_caches).
 # As root it runs the app in a network namespace of its own, joined by a veth pair to a second one,
 # so that LAN discovery (browsing, and announcing while hosting) runs as it would for a user while
@@ -13,7 +16,8 @@
 #   AOT_MODE=off compares against the same install without its AOT cache;
 #   HOST_CLICK="X Y": window coordinates of the "Host a room" button, for the RSS while hosting
 #   (default: where it is in a fresh install's 1100x720 window; HOST_CLICK=off skips hosting);
-#   SHOWN_PIXEL / READY_PIXEL="X Y RRGGBB": where to look, and for which colour, in that window.
+#   SHOWN_PIXEL / READY_PIXEL / BARE_PIXEL="X Y RRGGBB": where to look, and for which colour, in
+#   Parley's window and in the bare one.
 set -euo pipefail
 deb=${1:-$(ls target/installer/*.deb)}
 work=$(mktemp -d)
@@ -34,6 +38,12 @@ else
 fi
 dpkg-deb -x "$deb" "$work/root"
 launcher="$work/root/opt/parley/bin/Parley"
+# The yardstick: the installed launcher, its main class swapped (same runtime, options, class path
+# and so the same AOT cache).
+bare="$work/root/opt/parley/bin/BareWindow"
+sed 's/dev\.parley\.app\.Main/dev.parley.ui.startup.BareWindow/' "$launcher" >"$bare"
+chmod 755 "$bare"
+grep -q 'dev.parley.ui.startup.BareWindow' "$bare" || { echo "no main class to swap in $launcher" >&2; exit 1; }
 echo "installer: $(stat -c %s "$deb") bytes ($deb)"
 echo "installed: $(du -sb "$work/root/opt/parley" | cut -f1) bytes (Installed-Size: $(dpkg-deb -f "$deb" Installed-Size) KiB)"
 
@@ -46,6 +56,8 @@ if [ -n "${AOT_MODE:-}" ]; then export JAVA_TOOL_OPTIONS="-XX:AOTMode=$AOT_MODE 
 # which GTK's own window background is not, and the Join button, which the outline does not have.
 SHOWN_PIXEL=${SHOWN_PIXEL:-500 20 f6f8fa}
 READY_PIXEL=${READY_PIXEL:-60 594 0969da}
+# The bare window's fill (BareWindow.FILL), away from its label.
+BARE_PIXEL=${BARE_PIXEL:-500 600 f6f8fa}
 mkdir -p "$HOME"
 
 # Prints, for each "X Y RRGGBB" after $1 (epoch ns) and $2 (window), the milliseconds from $1
@@ -83,12 +95,15 @@ print(" ".join(times))
 PY
 }
 
-# Starts the app, prints the milliseconds until its window is on screen and until it is ready
-# (SHOWN_PIXEL, READY_PIXEL); its pid goes to $work/pid.
+# Starts the app ($1, default Parley's launcher), prints the milliseconds until its window shows
+# each of the "X Y RRGGBB" points after it (default SHOWN_PIXEL, READY_PIXEL); its pid goes to
+# $work/pid.
 start_and_time() {
-  local t0 now line
+  local t0 now line program=${1:-$launcher}
+  shift || true
+  (( $# > 0 )) || set -- "$SHOWN_PIXEL" "$READY_PIXEL"
   t0=$(date +%s%N)
-  "${run_in[@]}" "$launcher" >"$work/app.log" 2>&1 &
+  "${run_in[@]}" "$program" >"$work/app.log" 2>&1 &
   app=$!
   echo "$app" >"$work/pid"
   # GTK's 10x10 leader window is titled Parley too, before the stage shows: wait for a real size.
@@ -97,7 +112,7 @@ start_and_time() {
     now=$(date +%s%N)
     if (( (now - t0) > 120000000000 )); then echo "no window after 120 s" >&2; cat "$work/app.log" >&2; exit 1; fi
   done
-  wait_for_pixels "$t0" "$(awk '{print $1}' <<<"$line")" "$SHOWN_PIXEL" "$READY_PIXEL"
+  wait_for_pixels "$t0" "$(awk '{print $1}' <<<"$line")" "$@"
 }
 
 # The app was started in a subshell, so `wait` cannot see it: poll until it and its window are gone.
@@ -111,16 +126,28 @@ stop_app() {
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+
 for mode in cold warm; do
-  shown=() ready=()
+  shown=() ready=() yardstick=()
   for _ in 1 2 3 4 5; do
+    # Bare window and Parley in turns, so that both see the same machine at the same moment.
+    if [ "$mode" = cold ]; then sync; echo 3 > /proc/sys/vm/drop_caches; fi
+    read -r drawn < <(start_and_time "$bare" "$BARE_PIXEL")
+    yardstick+=("$drawn")
+    stop_app "$(cat "$work/pid")"
     if [ "$mode" = cold ]; then sync; echo 3 > /proc/sys/vm/drop_caches; fi
     read -r on_screen built < <(start_and_time)
     shown+=("$on_screen") ready+=("$built")
     stop_app "$(cat "$work/pid")"
   done
-  echo "launch to window shown (first frame drawn), $mode: ${shown[*]} ms; median $(printf '%s\n' "${shown[@]}" | median) ms"
-  echo "launch to window ready (built and drawn), $mode: ${ready[*]} ms; median $(printf '%s\n' "${ready[@]}" | median) ms"
+  bare_ms=$(printf '%s\n' "${yardstick[@]}" | median)
+  shown_ms=$(printf '%s\n' "${shown[@]}" | median)
+  ready_ms=$(printf '%s\n' "${ready[@]}" | median)
+  echo "launch to bare JavaFX window drawn, $mode: ${yardstick[*]} ms; median $bare_ms ms"
+  echo "launch to window shown (first frame drawn), $mode: ${shown[*]} ms; median $shown_ms ms"
+  echo "launch to window ready (built and drawn), $mode: ${ready[*]} ms; median $ready_ms ms"
+  echo "as multiples of the bare window, $mode: drawn $(ratio "$shown_ms" "$bare_ms")x (target 1.25x), ready $(ratio "$ready_ms" "$bare_ms")x (target 1.6x)"
 done
 
 start_and_time >/dev/null

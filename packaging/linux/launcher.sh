@@ -5,8 +5,8 @@
 # start (`rpm -qf`, then `dpkg -S`, which reads the file list of every installed package, twice);
 # this one goes straight to the runtime's `java` launcher, installed as lib/runtime/bin/parley.
 # Without a GPU (no DRM device) GTK must not probe OpenGL, which maps Mesa's llvmpipe:
-# dev.parley.ui.Rendering sets GDK_GL=disable through libc when it is not set, which costs the
-# JVM ~0.2 s of FFM linking at start-up; set here, it costs nothing. A GDK_GL of the user wins.
+# dev.parley.ui.startup.Rendering sets GDK_GL=disable through libc when it is not set, which costs
+# the JVM an FFM downcall's linking at start-up; set here, it costs nothing. A GDK_GL of the user wins.
 gpu=
 for device in /dev/dri/card* /dev/dri/renderD*; do
     [ -e "$device" ] && gpu=yes

@@ -23,7 +23,7 @@ HEAP_FLAGS=$(product_jvm_flags)
 
 # JavaFX from the classpath, as the tests run it (surefire: useModulePath false); it warns once
 # about the unnamed module and works. The software renderer as the installed app sets it up
-# without a GPU (dev.parley.ui.Rendering: no region image cache).
+# without a GPU (dev.parley.ui.startup.Rendering: no region image cache).
 FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
        -Dglass.platform=Headless -Dprism.order=sw -Dprism.disableRegionCaching=true -Djava.awt.headless=true
        -Dparley.discovery=off)

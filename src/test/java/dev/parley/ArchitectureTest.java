@@ -1,6 +1,7 @@
 package dev.parley;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -8,8 +9,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /// The package rules of design.md, checked on the compiled main classes (as JabRef's
-/// `CommonArchitectureTest`): dependencies point `ui → client | server | discovery → protocol`,
-/// JavaFX stays in `ui`, Jetty stays in `server` and `client`, and only `app` sees everything.
+/// `CommonArchitectureTest`): dependencies point `ui → client | server | discovery → protocol`
+/// without cycles, JavaFX stays in `ui`, Jetty stays in `server` and `client`, the window's
+/// start-up (`ui.startup`) sits above the views, `--headless` needs no `ui`, and only `app` sees
+/// everything.
 @AnalyzeClasses(packages = "dev.parley", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -18,6 +21,7 @@ class ArchitectureTest {
     private static final String CLIENT = "dev.parley.client..";
     private static final String DISCOVERY = "dev.parley.discovery..";
     private static final String UI = "dev.parley.ui..";
+    private static final String UI_STARTUP = "dev.parley.ui.startup..";
     private static final String APP = "dev.parley.app..";
 
     @ArchTest
@@ -55,4 +59,33 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage(APP)
             .should().dependOnClassesThat().resideInAPackage(APP)
             .because("app is the top: it wires the parts together");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenParts = slices().matching("dev.parley.(*)..")
+            .should().beFreeOfCycles()
+            .because("each part must be understandable, testable and replaceable from the parts below it alone");
+
+    @ArchTest
+    static final ArchRule clientDoesNotKnowTheServer = noClasses()
+            .that().resideInAPackage(CLIENT)
+            .should().dependOnClassesThat().resideInAPackage(SERVER)
+            .because("the client must work against any server speaking the protocol (the seed's Bun server too), so it shares only protocol with ours");
+
+    @ArchTest
+    static final ArchRule serverDoesNotKnowTheClient = noClasses()
+            .that().resideInAPackage(SERVER)
+            .should().dependOnClassesThat().resideInAPackage(CLIENT)
+            .because("the server must serve any client speaking the protocol (browsers, the seed's page), so it shares only protocol with ours");
+
+    @ArchTest
+    static final ArchRule viewsDoNotKnowTheirStartUp = noClasses()
+            .that().resideInAPackage(UI).and().resideOutsideOfPackage(UI_STARTUP)
+            .should().dependOnClassesThat().resideInAPackage(UI_STARTUP)
+            .because("start-up tricks sit above the views (app → ui.startup → ui), so that the views read as views and the tricks can go without touching them");
+
+    @ArchTest
+    static final ArchRule headlessNeedsNoWindow = noClasses()
+            .that().resideInAPackage(APP).and().haveSimpleNameStartingWith("Headless")
+            .should().dependOnClassesThat().resideInAPackage(UI)
+            .because("the server without a window must run where JavaFX cannot, and load none of the window's classes");
 }

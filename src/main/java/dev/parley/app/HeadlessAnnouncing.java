@@ -1,7 +1,8 @@
 package dev.parley.app;
 
+import dev.parley.discovery.AnnouncedRoom;
+import dev.parley.discovery.HostAnnouncer;
 import dev.parley.server.ParleyServer;
-import dev.parley.ui.HostAnnouncer;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -24,7 +25,9 @@ final class HeadlessAnnouncing {
             out.println("Not announced on the local network: --bind " + options.bind + " is reachable from this computer only.");
             return;
         }
-        var started = HostAnnouncer.start(server, options.serverName, options.password != null && !options.password.isEmpty());
+        var room = AnnouncedRoom.of(options.serverName, server.port(), options.password != null && !options.password.isEmpty(),
+                server.fingerprint());
+        var started = HostAnnouncer.start(room, () -> server.stats().connections(), server::roomNames);
         synchronized (this) {
             if (withdrawn) {
                 // Ctrl+C came while announcing started.

@@ -1,6 +1,7 @@
 package dev.parley.app;
 
-import dev.parley.server.DataFolders;
+import dev.parley.protocol.Names;
+import dev.parley.server.DataFolder;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.PortInUseException;
 import dev.parley.server.ServerAddresses;
@@ -39,7 +40,7 @@ final class HeadlessCommand implements Callable<Integer> {
     String password;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder for history (default: ${DEFAULT-VALUE}).")
-    Path data = DataFolders.defaultFolder();
+    Path data = DataFolder.defaultFolder();
 
     @Option(names = "--in-memory", description = "Keep history in memory only: nothing is written to disk, and history ends with the server (benchmarks).")
     boolean inMemory;
@@ -48,7 +49,7 @@ final class HeadlessCommand implements Callable<Integer> {
     List<String> allowedOrigins = List.of();
 
     @Option(names = "--room", paramLabel = "ROOM", description = "Room members join first (default: ${DEFAULT-VALUE}).")
-    String room = dev.parley.protocol.Names.DEFAULT_ROOM;
+    String room = Names.DEFAULT_ROOM;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Server name shown to members (default: ${DEFAULT-VALUE}).")
     String serverName = "Parley";

@@ -1,6 +1,6 @@
 package dev.parley.app;
 
-import dev.parley.ui.DesktopLauncher;
+import dev.parley.ui.startup.DesktopLauncher;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,7 +27,7 @@ public final class Main {
 
     /// Jetty pads some arrays to the CPU's cache line and, unless told how many references fit
     /// in one, asks HotSpot whether it compresses them through the platform MBean server: that
-    /// starts JMX (about 160 classes and the platform's MBeans, kept for good) in every process
+    /// starts JMX (its classes and the platform's MBeans, kept for good) in every process
     /// that hosts or joins. HotSpot compresses references whenever the heap may stay under 32 GB;
     /// a wrong guess would only change the padding. A value given on the command line wins.
     static void skipJettyCacheLineProbe() {

@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import dev.parley.protocol.Fingerprint;
 import java.net.URI;
 import java.time.Duration;
 
@@ -16,7 +17,7 @@ public record ClientConfig(URI serverUri, String name, String room, String passw
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
         pingInterval = pingInterval == null ? Duration.ofSeconds(10) : pingInterval;
         expectedFingerprint = expectedFingerprint == null || expectedFingerprint.isBlank()
-                ? null : dev.parley.protocol.Fingerprint.normalize(expectedFingerprint);
+                ? null : Fingerprint.normalize(expectedFingerprint);
     }
 
     public static ClientConfig of(URI serverUri, String name, String room, String password) {

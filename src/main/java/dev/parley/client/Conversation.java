@@ -10,6 +10,7 @@ import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.Chat;
 import dev.parley.protocol.Message.SendChat;
 import dev.parley.protocol.Message.SendDm;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.function.Consumer;
 
@@ -36,7 +37,7 @@ final class Conversation {
     private final Outbox outbox = new Outbox();
     private final Catchup catchup;
     private final LinkedHashSet<String> seenDms = new LinkedHashSet<>();
-    private final java.util.HashSet<String> droppedDms = new java.util.HashSet<>();
+    private final HashSet<String> droppedDms = new HashSet<>();
 
     Conversation(String firstRoom, Link link, Consumer<ClientEvent> emit) {
         this.link = link;

@@ -5,6 +5,7 @@ import dev.parley.protocol.Codec;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.ToClient;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
@@ -138,7 +139,7 @@ final class Inbox {
     void protocolPong(long nowNanos) {
         var sent = protocolPings.poll();
         if (sent != null) {
-            events.accept(new ClientEvent.RoundTrip(java.time.Duration.ofNanos(nowNanos - sent)));
+            events.accept(new ClientEvent.RoundTrip(Duration.ofNanos(nowNanos - sent)));
         }
     }
 }

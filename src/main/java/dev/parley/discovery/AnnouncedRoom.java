@@ -29,6 +29,11 @@ public record AnnouncedRoom(String serverName, int port, List<String> rooms, int
         this(serverName, port, rooms, members, false, false, "");
     }
 
+    /// A room nobody has joined yet, encrypted when its certificate's `fingerprint` is given (not null).
+    public static AnnouncedRoom of(String serverName, int port, boolean passwordProtected, String fingerprint) {
+        return new AnnouncedRoom(serverName, port, List.of(), 0, passwordProtected, fingerprint != null, fingerprint);
+    }
+
     public AnnouncedRoom withMembers(int count) {
         return new AnnouncedRoom(serverName, port, rooms, count, passwordProtected, tls, fingerprint);
     }

@@ -29,8 +29,13 @@ public sealed interface Checked<T> {
     }
 
     default <U> Checked<U> map(Function<? super T, ? extends U> mapper) {
+        return flatMap(value -> ok(mapper.apply(value)));
+    }
+
+    /// The next check, on the value; a refusal goes on as it is, so that checks read in a row.
+    default <U> Checked<U> flatMap(Function<? super T, Checked<U>> next) {
         return switch (this) {
-            case Ok<T> ok -> ok(mapper.apply(ok.value()));
+            case Ok<T> ok -> next.apply(ok.value());
             case Refused<T> refused -> refused.cast();
         };
     }

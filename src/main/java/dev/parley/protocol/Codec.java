@@ -35,29 +35,25 @@ public final class Codec {
 
     /// Decodes and validates a frame a client sent.
     public Checked<ToServer> decodeToServer(String json) {
-        var parsed = envelope(json);
-        if (!(parsed instanceof Checked.Ok<Envelope>(var envelope))) {
-            return ((Checked.Refused<Envelope>) parsed).cast();
-        }
-        try {
-            return new ServerBound(limits).decode(envelope.type(), envelope.payload());
-        } catch (JsonFields.WrongType wrong) {
-            return Checked.refused(ErrorCode.BAD_MESSAGE, wrong.getMessage(), envelope.type());
-        }
+        return envelope(json).flatMap(envelope -> {
+            try {
+                return new ServerBound(limits).decode(envelope.type(), envelope.payload());
+            } catch (JsonFields.WrongType wrong) {
+                return Checked.refused(ErrorCode.BAD_MESSAGE, wrong.getMessage(), envelope.type());
+            }
+        });
     }
 
     /// Decodes a frame a server sent: Parley's forms and the seed's (string `system`/`error`
     /// payloads, `chat` without `id`/`seq`/`room`).
     public static Checked<ToClient> decodeToClient(String json) {
-        var parsed = envelope(json);
-        if (!(parsed instanceof Checked.Ok<Envelope>(var envelope))) {
-            return ((Checked.Refused<Envelope>) parsed).cast();
-        }
-        try {
-            return ClientBound.decode(envelope.type(), envelope.payload());
-        } catch (JsonFields.WrongType | IllegalStateException | UnsupportedOperationException wrong) {
-            return Checked.refused(ErrorCode.BAD_MESSAGE, wrong.getMessage(), envelope.type());
-        }
+        return envelope(json).flatMap(envelope -> {
+            try {
+                return ClientBound.decode(envelope.type(), envelope.payload());
+            } catch (JsonFields.WrongType | IllegalStateException | UnsupportedOperationException wrong) {
+                return Checked.refused(ErrorCode.BAD_MESSAGE, wrong.getMessage(), envelope.type());
+            }
+        });
     }
 
     record Envelope(String type, JsonElement payload) {}

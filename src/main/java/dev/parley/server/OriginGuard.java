@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
@@ -53,7 +54,7 @@ final class OriginGuard extends Handler.Wrapper {
             }
             var defaultPort = uri.getScheme().equals("https") ? ":443" : ":80";
             return withoutPort(uri.getRawAuthority(), defaultPort).equals(withoutPort(host.toLowerCase(Locale.ROOT), defaultPort));
-        } catch (java.net.URISyntaxException bad) {
+        } catch (URISyntaxException bad) {
             return false;
         }
     }

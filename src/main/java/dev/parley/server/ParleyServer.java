@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,10 +68,10 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     /// Jetty's pool may grow to 200 threads, and a burst of handshakes or of pongs grows it
-    /// there: 10,000 connections opened 128 at a time left 199 idle pool threads, ~5 KB of RSS
-    /// per connection, still there 70 s later (the pings every 20 s kept them busy enough not to
-    /// be retired). Nothing on these threads waits for long (sends are asynchronous, history is
-    /// written by its own thread), so a few per core are enough.
+    /// there, where the pings keep the idle threads busy enough never to be retired: their
+    /// stacks then stay in every idle connection's share of memory. Nothing on these threads
+    /// waits for long (sends are asynchronous, history is written by its own thread), so a few
+    /// per core are enough.
     public static int maxThreads(int cores) {
         return Math.max(32, 8 * cores);
     }
@@ -169,8 +170,8 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     /// Every room with members, and the default room, sorted: what a LAN announcement lists.
-    public java.util.List<String> roomNames() {
-        return java.util.List.copyOf(hub.roomNames());
+    public List<String> roomNames() {
+        return List.copyOf(hub.roomNames());
     }
 
     /// Tells every member the room is closing (`system`), closes their connections (1001),

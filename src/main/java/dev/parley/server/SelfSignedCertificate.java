@@ -2,9 +2,12 @@ package dev.parley.server;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -23,8 +26,9 @@ import java.util.Set;
 /// for TLS server authentication, with this machine's name and addresses as alternative names.
 ///
 /// Written in DER by hand ([Der]) because the JDK has no public API to create a certificate
-/// and jpackage's runtime has no `keytool`; a dozen fixed fields do not justify BouncyCastle's
-/// 9 MB. The JDK itself parses the result and checks its signature before anyone uses it.
+/// and jpackage's runtime has no `keytool`; a dozen fixed fields do not justify adding all of
+/// BouncyCastle to the installer. The JDK itself parses the result and checks its signature
+/// before anyone uses it.
 final class SelfSignedCertificate {
 
     private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
@@ -86,7 +90,7 @@ final class SelfSignedCertificate {
     private static byte[] alternativeNames() {
         var names = new ByteArrayOutputStream();
         for (var dns : hostNames()) {
-            names.writeBytes(Der.tlv(0x82, dns.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            names.writeBytes(Der.tlv(0x82, dns.getBytes(StandardCharsets.US_ASCII)));
         }
         var addresses = new LinkedHashSet<String>();
         try {
@@ -99,7 +103,7 @@ final class SelfSignedCertificate {
                     }
                 }
             }
-        } catch (java.net.SocketException unreadable) {
+        } catch (SocketException unreadable) {
             // No interface list (a sandbox): the names above still go in.
         }
         return Der.sequence(names.toByteArray());
@@ -110,7 +114,7 @@ final class SelfSignedCertificate {
         names.add("localhost");
         try {
             names.add(InetAddress.getLocalHost().getHostName());
-        } catch (java.io.IOException unknown) {
+        } catch (IOException unknown) {
             // A machine without a resolvable name: localhost and the addresses remain.
         }
         // Only real DNS names: no IP literal (those go in as addresses), nothing non-ASCII.

@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import dev.parley.protocol.AtomicWrite;
 import dev.parley.protocol.Fingerprint;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ final class TlsIdentity {
             var identity = create(newPassword());
             // The password first: a store on disk always has its password next to it.
             AtomicWrite.write(secret, identity.password.getBytes(StandardCharsets.UTF_8));
-            var bytes = new java.io.ByteArrayOutputStream();
+            var bytes = new ByteArrayOutputStream();
             identity.keyStore.store(bytes, identity.password.toCharArray());
             AtomicWrite.write(store, bytes.toByteArray());
             return identity;

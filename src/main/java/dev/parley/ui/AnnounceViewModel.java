@@ -1,5 +1,7 @@
 package dev.parley.ui;
 
+import dev.parley.discovery.AnnouncedRoom;
+import dev.parley.discovery.HostAnnouncer;
 import dev.parley.server.ParleyServer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -61,7 +63,8 @@ public final class AnnounceViewModel {
             starting = true;
             status.set(Note.of("announce.starting"));
             var forServer = server;
-            background.run("announce-start", () -> HostAnnouncer.start(forServer, serverName, passwordProtected),
+            var room = AnnouncedRoom.of(serverName, forServer.port(), passwordProtected, forServer.fingerprint());
+            background.run("announce-start", () -> HostAnnouncer.start(room, () -> forServer.stats().connections(), forServer::roomNames),
                     started -> {
                         starting = false;
                         if (wanted() && server == forServer) {

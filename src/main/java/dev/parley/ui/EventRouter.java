@@ -2,6 +2,7 @@ package dev.parley.ui;
 
 import dev.parley.client.ClientEvent;
 import dev.parley.client.ConnectionState;
+import java.util.List;
 
 /// Sends each client event to the view models it concerns (one exhaustive switch).
 final class EventRouter {
@@ -33,7 +34,7 @@ final class EventRouter {
                 if (welcome.limits() != null) {
                     vm.input().maxCharsProperty().set(welcome.limits().maxTextChars());
                 }
-                vm.rooms().welcomed(welcome.room(), welcome.rooms() == null ? java.util.List.of() : welcome.rooms());
+                vm.rooms().welcomed(welcome.room(), welcome.rooms() == null ? List.of() : welcome.rooms());
                 if (welcome.renamedFrom() != null) {
                     vm.log().apply(new ClientEvent.SystemNotice(
                             welcome.renamedFrom() + " → " + welcome.clientId()));

@@ -1,6 +1,7 @@
 package dev.parley.ui;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -56,7 +57,7 @@ public final class I18n {
             return pattern;
         }
         // A note inside a note (a reason inside a state) is translated too.
-        var filled = java.util.Arrays.stream(args)
+        var filled = Arrays.stream(args)
                 .map(a -> a instanceof Note n ? get(n.key(), n.args().toArray()) : a).toArray();
         return new MessageFormat(pattern, locale.get()).format(filled);
     }

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 /// when, filling the end of a view, the index of the next line is larger than the view's height
 /// in pixels: a check meant for cells that measure 0 high (JDK-8093564). The log list holds 5,000
 /// lines and more while it follows a busy room, so each time it drops its oldest 2,500 (every
-/// 1.3 s under 2,000 messages a second) the index passes any window's height and JavaFX prints the
+/// second or two under a flood) the index passes any window's height and JavaFX prints the
 /// line to the terminal, while every line is measured and shown (the window-flood benchmark
 /// checks both). A known JavaFX false alarm that other apps filter too; this drops that message
 /// and nothing else.

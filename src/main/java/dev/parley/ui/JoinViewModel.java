@@ -6,6 +6,7 @@ import dev.parley.protocol.Fingerprint;
 import dev.parley.protocol.Checked;
 import dev.parley.protocol.Names;
 import dev.parley.discovery.DiscoveredRoom;
+import java.net.URI;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -76,7 +77,7 @@ public final class JoinViewModel {
             error.set(Note.of("join.noAddress"));
             return false;
         }
-        java.net.URI uri;
+        URI uri;
         try {
             uri = Addresses.parse(typed);
         } catch (IllegalArgumentException e) {

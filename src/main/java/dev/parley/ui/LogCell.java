@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -75,7 +76,7 @@ final class LogCell extends ListCell<LogLine> {
         text.setText(line.text());
         var st = line.status();
         kinds(kinds(line));
-        status.setText(st == null ? "" : i18n.get("log.status." + st.name().toLowerCase(java.util.Locale.ROOT)));
+        status.setText(st == null ? "" : i18n.get("log.status." + st.name().toLowerCase(Locale.ROOT)));
         status.setVisible(st != null);
         retry.setVisible(st == LogLine.Status.FAILED);
         retry.setManaged(st == LogLine.Status.FAILED);

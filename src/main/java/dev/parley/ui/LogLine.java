@@ -1,6 +1,8 @@
 package dev.parley.ui;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /// One line of the log pane. Immutable: a status change replaces the line in its list, which
 /// makes the `ListView` redraw just that cell.
@@ -25,8 +27,8 @@ public record LogLine(Kind kind, Instant time, String from, String text, boolean
     }
 
     /// The line as plain text, the way Copy puts it on the clipboard.
-    public String plain(java.time.ZoneId zone) {
-        var clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone).format(time);
+    public String plain(ZoneId zone) {
+        var clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone).format(time);
         return switch (kind) {
             case CHAT -> clock + " " + from + ": " + text;
             case DM -> clock + " " + from + " (dm): " + text;

@@ -166,7 +166,7 @@ final class LogPane extends StackPane {
     /// the last lines with the cells it shows them in. The flow finds the end from estimated
     /// line heights, so with few lines of mixed heights the last one can still be below the
     /// view: then `ListView.scrollTo` places it, which measures each line near it in a spare cell
-    /// and lays the list out twice more (as every new batch did before: 14 % more FX-thread time
+    /// and lays the list out twice more (as every new batch did before, a cost the FX thread felt
     /// under a flood).
     private void scrollNow() {
         scrollQueued = false;

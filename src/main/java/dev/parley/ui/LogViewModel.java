@@ -3,9 +3,12 @@ package dev.parley.ui;
 import dev.parley.client.ClientEvent;
 import dev.parley.protocol.Message;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javafx.collections.ObservableList;
 
 /// The lines of every joined room, one list each. Own messages appear as soon as they are sent
@@ -28,7 +31,7 @@ public final class LogViewModel {
     private final Map<String, SeenSeqs> seen = new HashMap<>();
     /// One string per sender name, shared by all their lines (each message decodes its own copy).
     private final Map<String, String> names = new HashMap<>();
-    private final java.util.List<String> echoes = new java.util.ArrayList<>();
+    private final List<String> echoes = new ArrayList<>();
     private final Clock clock;
     private final Supplier<String> activeRoom;
     private String self = "";
@@ -146,7 +149,7 @@ public final class LogViewModel {
         return names.computeIfAbsent(from, f -> f);
     }
 
-    private boolean replace(String room, String cid, java.util.function.UnaryOperator<LogLine> change) {
+    private boolean replace(String room, String cid, UnaryOperator<LogLine> change) {
         var list = lines(room);
         for (int i = list.size() - 1; i >= 0; i--) {
             if (cid.equals(list.get(i).cid()) && list.get(i).own()) {

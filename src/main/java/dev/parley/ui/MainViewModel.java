@@ -5,6 +5,10 @@ import dev.parley.client.ClientEvent;
 import dev.parley.client.ConnectionState;
 import dev.parley.client.DisconnectReason;
 import dev.parley.client.ParleyClient;
+import dev.parley.discovery.DiscoveryListener;
+import dev.parley.discovery.RoomBrowser;
+import dev.parley.protocol.Names;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,9 +36,9 @@ public final class MainViewModel {
     private final ObjectProperty<Instant> now;
     private ParleyClient client;
     private EventPump pump;
-    private java.net.URI connectedTo;
+    private URI connectedTo;
     private Runnable settingsChanged = () -> { };
-    private dev.parley.discovery.RoomBrowser browser;
+    private RoomBrowser browser;
     private DiscoveryPump nearbyPump;
     private ClientConfig lastConfig;
     private String lastLabel;
@@ -123,7 +127,7 @@ public final class MainViewModel {
         apply(List.of(new ClientEvent.StateChanged(ConnectionState.CONNECTING, null, null, null)));
         log.self(config.name());
         members.self(config.name());
-        rooms.reset(config.room() == null ? dev.parley.protocol.Names.DEFAULT_ROOM : config.room());
+        rooms.reset(config.room() == null ? Names.DEFAULT_ROOM : config.room());
         search.reset();
         background.run("connect", () -> {
             var created = new ParleyClient(config, mine);
@@ -170,7 +174,7 @@ public final class MainViewModel {
         }
         var pump = join.nearby().pump(fx);
         nearbyPump = pump;
-        background.run("browse-start", () -> dev.parley.discovery.RoomBrowser.start(pump), started -> {
+        background.run("browse-start", () -> RoomBrowser.start(pump), started -> {
             if (nearbyPump == pump) {
                 browser = started;
             } else {
@@ -182,12 +186,12 @@ public final class MainViewModel {
 
     /// What the LAN browser tells about rooms (null before [#startBrowsing]); tests feed it in
     /// process, with discovery switched off, instead of multicasting.
-    public dev.parley.discovery.DiscoveryListener nearbyListener() {
+    public DiscoveryListener nearbyListener() {
         return nearbyPump;
     }
 
     /// Stops looking; returns the browser to close off the FX thread (null if none).
-    public dev.parley.discovery.RoomBrowser stopBrowsing() {
+    public RoomBrowser stopBrowsing() {
         if (nearbyPump != null) {
             nearbyPump.close();
             nearbyPump = null;
@@ -226,7 +230,8 @@ public final class MainViewModel {
         return text == null || text.isEmpty() ? null : text;
     }
 
-    void apply(List<ClientEvent> batch) {
+    /// Applies one batch of client events on the FX thread, as a connection's [EventPump] hands them over.
+    public void apply(List<ClientEvent> batch) {
         batch.forEach(new EventRouter(this)::route);
     }
 }

@@ -2,6 +2,8 @@ package dev.parley.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.parley.client.ClientEvent;
+import dev.parley.client.KnownServers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,7 +17,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 /// Builds the window on a stage: view model, view, theme, language, the once-a-second tick.
-/// Used by [ParleyApp] and by the window tests (TestFX hands them a stage).
+/// Used by `ui.startup.ParleyApp` and by the window tests (TestFX hands them a stage).
 public final class ParleyWindow {
 
     private static final System.Logger LOG = System.getLogger(ParleyWindow.class.getName());
@@ -37,17 +39,17 @@ public final class ParleyWindow {
         model.onSettingsChanged(this::saveSettings);
         model.trust().words(note -> i18n.get(note.key(), note.args().toArray()));
         try {
-            model.trust().knownServers(dev.parley.client.KnownServers.inFolder(data));
+            model.trust().knownServers(KnownServers.inFolder(data));
         } catch (IOException damaged) {
             // Pins stay in memory this session; the damaged file is left for the user to inspect.
             LOG.log(System.Logger.Level.WARNING, "trusted servers not loaded: " + damaged.getMessage());
-            model.log().apply(new dev.parley.client.ClientEvent.SystemNotice(i18n.get("tls.pinsUnreadable", damaged.getMessage())));
+            model.log().apply(new ClientEvent.SystemNotice(i18n.get("tls.pinsUnreadable", damaged.getMessage())));
         }
         // The theme first: the first control class to load sets JavaFX's own Modena stylesheet
         // (parsed, then thrown away for the theme) unless a user-agent stylesheet is set already.
         applyTheme(settings.theme());
         var view = new MainView(model, i18n, this);
-        // A stage already on screen (the app's [FirstFrame]) keeps its scene and its size.
+        // A stage already on screen (the app's `ui.startup.FirstFrame`) keeps its scene and its size.
         var scene = stage.getScene();
         var onScreen = scene != null;
         if (onScreen) {
@@ -60,8 +62,8 @@ public final class ParleyWindow {
         if (onScreen) {
             // Styled and laid out now, as Stage.show does for a new window: left to the next pulse,
             // the first frame leaves regions to redraw in the one after, while the first is still
-            // being copied to the screen, and JavaFX's software renderer keeps another 3 MB
-            // window-sized buffer for that (pulse logger: 1 frame instead of 2; RSS ~8 MiB).
+            // being copied to the screen, and JavaFX's software renderer keeps another
+            // window-sized buffer for that.
             view.applyCss();
             view.layout();
         }
@@ -90,8 +92,8 @@ public final class ParleyWindow {
         return i18n;
     }
 
-    /// The theme's precompiled binary stylesheet: AtlantaFX ships one beside each 165 KB CSS
-    /// file, and loading it takes about a third of the time of parsing the text at start-up.
+    /// The theme's precompiled binary stylesheet: AtlantaFX ships one beside each CSS file, and
+    /// loading it is much quicker than parsing the text at start-up.
     public void applyTheme(Settings.Theme theme) {
         settings.theme(theme);
         Application.setUserAgentStylesheet(theme == Settings.Theme.DARK
@@ -142,6 +144,6 @@ public final class ParleyWindow {
                 LOG.log(System.Logger.Level.WARNING, "settings not saved: " + e);
             }
         });
-        worker.join(java.time.Duration.ofSeconds(5));
+        worker.join(5_000);
     }
 }

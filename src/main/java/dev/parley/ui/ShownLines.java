@@ -15,7 +15,7 @@ import javafx.collections.ObservableList;
 /// - New lines are taken a few times a second instead of at every pulse. The interval
 ///   stretches when taking lines makes pulses slow (a JIT not warm yet, a busy machine): it is
 ///   [#SPACING] times how long the last catch-up's pulse took, so the list's work stays about a
-///   third of the FX thread's time instead of filling every pulse, which made pulses of 90–150 ms
+///   third of the FX thread's time instead of filling every pulse, which made long pulses
 ///   follow each other for seconds after a flood began.
 /// - While the log follows its end, the list holds only the newest [#WINDOW] lines (up to half
 ///   as many again before it drops the oldest): the walks then cost the same after 130,000 lines
@@ -27,9 +27,8 @@ final class ShownLines {
 
     /// New lines show at most this often (10 a second): under a flood, the cost of the list
     /// follows this rate, not that of the messages; a quiet room shows a line at the next pulse.
-    /// Under the 2,000/s window flood, 20 a second kept the FX thread busy 15–18 % of the time,
-    /// 10 a second 11–14 %, and pulse gaps over 50 ms fell from a median of 2.5 a run to 1 (16
-    /// and 10 runs; line lag p99 107–204 → 111–172 ms).
+    /// Ten a second rather than more: under the window flood it left the FX thread less busy and
+    /// fewer long pulses at no cost in how late a line shows (src/bench/README.md).
     static final long INTERVAL_NANOS = 100_000_000;
 
     /// The wait after a catch-up is at least this many times how long its pulse took (from the

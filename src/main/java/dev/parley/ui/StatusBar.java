@@ -1,5 +1,7 @@
 package dev.parley.ui;
 
+import dev.parley.client.ConnectionState;
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -24,7 +26,7 @@ final class StatusBar extends HBox {
         state.textProperty().bind(i18n.note(vm.stateNoteProperty()));
         vm.stateProperty().addListener((obs, old, now) -> {
             state.getStyleClass().removeAll("state-connected", "state-connecting", "state-reconnecting", "state-disconnected");
-            state.getStyleClass().add("state-" + now.name().toLowerCase(java.util.Locale.ROOT));
+            state.getStyleClass().add("state-" + now.name().toLowerCase(Locale.ROOT));
         });
         var rtt = new Label();
         rtt.setId("rtt");
@@ -35,7 +37,7 @@ final class StatusBar extends HBox {
         var lock = new Label();
         lock.setId("encrypted");
         lock.textProperty().bind(i18n.text("status.encrypted"));
-        lock.visibleProperty().bind(vm.encryptedProperty().and(vm.stateProperty().isEqualTo(dev.parley.client.ConnectionState.CONNECTED)));
+        lock.visibleProperty().bind(vm.encryptedProperty().and(vm.stateProperty().isEqualTo(ConnectionState.CONNECTED)));
         lock.managedProperty().bind(lock.visibleProperty());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -6,6 +6,7 @@ import dev.parley.client.DisconnectReason;
 import dev.parley.server.ServerStats;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -68,7 +69,7 @@ public final class StatusViewModel {
 
     /// The key of a human reason for the bundle (`reason.lost`, …).
     static String reasonKey(DisconnectReason reason) {
-        return reason == null ? "reason.none" : "reason." + reason.name().toLowerCase(java.util.Locale.ROOT);
+        return reason == null ? "reason.none" : "reason." + reason.name().toLowerCase(Locale.ROOT);
     }
 
     /// Once a second while hosting; messages/s comes from the change in `messagesIn`.

@@ -2,6 +2,8 @@ package dev.parley.ui;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
 /// Lenient reading of the wire's times and short human durations for the window.
@@ -31,7 +33,7 @@ final class Times {
 
     /// The form Parley and the seed send, `2026-11-25T10:00:00.123Z` (no fraction or 1–9 of its
     /// digits), read without `Instant.parse`, which builds a new formatter and a map of fields for
-    /// every call: 3.5 % of the FX thread's samples and ~7 % of the allocation in the window flood.
+    /// every call: under a flood that was a visible share of the FX thread's time and allocation.
     /// Null for anything else (offsets, leap seconds, years past 9999), which `Instant.parse` reads.
     static Instant parseUtc(String v) {
         int n = v.length();
@@ -53,10 +55,10 @@ final class Times {
             }
         }
         if ((year | month | day | hour | minute | second | nanos) < 0 || month < 1 || month > 12 || day < 1
-                || day > java.time.YearMonth.of(year, month).lengthOfMonth() || hour > 23 || minute > 59 || second > 59) {
+                || day > YearMonth.of(year, month).lengthOfMonth() || hour > 23 || minute > 59 || second > 59) {
             return null;
         }
-        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long days = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
 

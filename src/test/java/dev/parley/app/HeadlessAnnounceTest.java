@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -31,9 +34,9 @@ class HeadlessAnnounceTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private String runUntil(String expected, String... args) throws Exception {
-        var all = new java.util.ArrayList<>(java.util.List.of("--headless", "--port", "0", "--data", data.toString()));
-        all.addAll(java.util.List.of(args));
-        var exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+        var all = new ArrayList<>(List.of("--headless", "--port", "0", "--data", data.toString()));
+        all.addAll(List.of(args));
+        var exit = new AtomicInteger(-1);
         var server = Thread.ofPlatform().name("headless-under-test").start(() -> exit.set(HeadlessCommand.run(
                 all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))));
         try {

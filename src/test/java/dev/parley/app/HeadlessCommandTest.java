@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +27,7 @@ class HeadlessCommandTest {
 
     /// Runs with `--data` in a temporary folder, so no test writes to the real per-user folder.
     private int run(String... args) {
-        var withData = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--data", data.toString()))
+        var withData = Stream.concat(Arrays.stream(args), Stream.of("--data", data.toString()))
                 .toArray(String[]::new);
         return HeadlessCommand.run(withData, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.server.WsClient;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +40,7 @@ class HeadlessProcessTest {
             var reader = Thread.ofVirtual().start(() -> {
                 try (var output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     output.lines().forEach(printed::add);
-                } catch (java.io.IOException | java.io.UncheckedIOException ended) {
+                } catch (IOException | UncheckedIOException ended) {
                     // The process is gone.
                 }
             });

@@ -2,7 +2,10 @@ package dev.parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +54,7 @@ class MainTest {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--headless", "--bind", "127.0.0.1", "--port", "0", "--in-memory", "--data", data.toString())
                 .redirectErrorStream(true).start();
-        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (var output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = output.readLine()) != null && !line.startsWith("Press Ctrl+C")) {
                 assertThat(line).doesNotContain("could not start");
@@ -62,7 +65,7 @@ class MainTest {
         } finally {
             process.destroyForcibly();
         }
-        try (var files = java.nio.file.Files.list(data)) {
+        try (var files = Files.list(data)) {
             assertThat(files.toList()).as("files in the data folder").isEmpty();
         }
     }

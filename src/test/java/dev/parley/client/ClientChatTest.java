@@ -15,6 +15,7 @@ import dev.parley.protocol.Limits;
 import dev.parley.protocol.Message.Member;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +76,7 @@ class ClientChatTest {
         alice.log().await(PresenceChanged.class, p -> !names(p).contains("bob") && names(p).contains("alice"));
     }
 
-    private static java.util.List<String> names(PresenceChanged presence) {
+    private static List<String> names(PresenceChanged presence) {
         return presence.members().stream().map(Member::clientId).toList();
     }
 

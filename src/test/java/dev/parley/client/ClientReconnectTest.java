@@ -8,9 +8,12 @@ import dev.parley.client.ClientEvent.StateChanged;
 import dev.parley.protocol.Limits;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +43,7 @@ class ClientReconnectTest {
         }
     }
 
-    private TestClients.Handle connect(java.net.URI uri, String name, Duration ping) {
+    private TestClients.Handle connect(URI uri, String name, Duration ping) {
         var config = new ClientConfig(uri, name, "lobby", null, Duration.ofMillis(100), Duration.ofMillis(500), ping);
         return clients.connected(config);
     }
@@ -145,10 +148,10 @@ class ClientReconnectTest {
         proxy.refuseNew(false);
 
         alice.log().await(ChatReceived.class, c -> c.chat().text().equals("m180"));
-        var expected = java.util.stream.IntStream.rangeClosed(0, 180).mapToObj(i -> "m" + i).toList();
+        var expected = IntStream.rangeClosed(0, 180).mapToObj(i -> "m" + i).toList();
         assertThat(alice.log().texts("lobby")).containsExactlyElementsOf(expected);
         var seqs = alice.log().all(ChatReceived.class).stream().map(c -> c.chat().seq()).toList();
-        assertThat(seqs).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 181).boxed().toList());
+        assertThat(seqs).isEqualTo(LongStream.rangeClosed(1, 181).boxed().toList());
     }
 
     @Test

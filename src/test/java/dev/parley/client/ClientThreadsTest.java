@@ -7,6 +7,7 @@ import dev.parley.server.ServerConfig;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class ClientThreadsTest {
     void aListenerMayCloseItsOwnClient() throws Exception {
         try (var server = ParleyServer.start(ServerConfig.forTests())) {
             var log = new EventLog();
-            var holder = new java.util.concurrent.atomic.AtomicReference<ParleyClient>();
+            var holder = new AtomicReference<ParleyClient>();
             var client = new ParleyClient(ClientConfig.of(server.localUri(), "a", null, null), event -> {
                 log.onEvent(event);
                 if (event instanceof ClientEvent.StateChanged s && s.state() == ConnectionState.CONNECTED) {

@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
@@ -17,7 +18,7 @@ final class EventLog implements ClientListener {
     private final List<ClientEvent> events = new CopyOnWriteArrayList<>();
     private final Set<String> threads = ConcurrentHashMap.newKeySet();
 
-    private final java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger inside = new AtomicInteger();
     private volatile boolean overlapped;
 
     @Override

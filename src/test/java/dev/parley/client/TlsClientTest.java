@@ -9,7 +9,11 @@ import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,7 @@ class TlsClientTest {
     Path folder;
 
     private final TestClients clients = new TestClients();
-    private final java.util.List<ParleyServer> servers = new java.util.ArrayList<>();
+    private final List<ParleyServer> servers = new ArrayList<>();
 
     @AfterEach
     void stop() {
@@ -55,7 +59,7 @@ class TlsClientTest {
         var alice = connect(server.localUri(), "alice", store, null);
         alice.log().awaitState(ConnectionState.CONNECTED);
         assertThat(alice.log().all(ServerTrusted.class)).containsExactly(new ServerTrusted(server.fingerprint(), true));
-        assertThat(store.all()).containsExactly(java.util.Map.entry("127.0.0.1:" + server.port(), server.fingerprint()));
+        assertThat(store.all()).containsExactly(Map.entry("127.0.0.1:" + server.port(), server.fingerprint()));
         var cid = alice.client().sendChat("lobby", "over TLS");
         assertThat(alice.log().await(ChatAcknowledged.class, a -> a.cid().equals(cid)).chat().text()).isEqualTo("over TLS");
 
@@ -103,7 +107,7 @@ class TlsClientTest {
         alice.log().awaitState(ConnectionState.CONNECTED);
         assertThat(tlsThreads()).isPositive();
         clients.close();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> tlsThreads() == 0);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> tlsThreads() == 0);
     }
 
     private static long tlsThreads() {

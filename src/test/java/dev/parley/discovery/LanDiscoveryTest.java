@@ -3,7 +3,14 @@ package dev.parley.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.Gson;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -96,20 +103,20 @@ class LanDiscoveryTest {
     /// is stopped with SIGTERM (the shutdown hook withdraws the announcement first).
     @Test
     void theHeadlessServerAnnouncesItsRoomAndWithdrawsItOnSigterm() throws Exception {
-        var data = java.nio.file.Files.createTempDirectory("parley-headless-ns");
-        var command = new java.util.ArrayList<>(TestNamespaces.exec(TestNamespaces.A));
-        command.addAll(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        var data = Files.createTempDirectory("parley-headless-ns");
+        var command = new ArrayList<>(TestNamespaces.exec(TestNamespaces.A));
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Dstdout.encoding=UTF-8",
                 "dev.parley.app.Main", "--headless", "--port", "3005", "--name", "Zoe's server", "--data", data.toString()));
-        var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var lines = new LinkedBlockingQueue<String>();
         try (var browser = new ChildJvm(TestNamespaces.B)) {
             browser.send("browse");
             assertThat(browser.await("browsing", 30)).isEqualTo("[" + TestNamespaces.VETH_B + "]");
             var server = new ProcessBuilder(command).redirectErrorStream(true).start();
             try {
-                Thread.ofVirtual().start(() -> new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(),
-                        java.nio.charset.StandardCharsets.UTF_8)).lines().forEach(lines::add));
-                var said = new java.util.ArrayList<String>();
+                Thread.ofVirtual().start(() -> new BufferedReader(new InputStreamReader(server.getInputStream(),
+                        StandardCharsets.UTF_8)).lines().forEach(lines::add));
+                var said = new ArrayList<String>();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
                 while (said.stream().noneMatch(line -> line.startsWith("Announced on the local network")) && System.nanoTime() < deadline) {
                     var line = lines.poll(1, TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -112,7 +113,7 @@ class ServiceTxtTest {
     @Test
     void onlyUpMulticastNonLoopbackInterfacesAreUsed() throws Exception {
         for (var local : Interfaces.candidates()) {
-            var nic = java.net.NetworkInterface.getByName(local.interfaceName());
+            var nic = NetworkInterface.getByName(local.interfaceName());
             assertThat(nic.isLoopback()).isFalse();
             assertThat(nic.isUp()).isTrue();
             assertThat(nic.supportsMulticast()).isTrue();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -182,7 +183,7 @@ class InstallerIT {
         }
     }
 
-    /// The `parley-startup NAME MILLIS` lines of [dev.parley.ui.StartupTrace], once "built" is in.
+    /// The `parley-startup NAME MILLIS` lines of [dev.parley.ui.startup.StartupTrace], once "built" is in.
     private static LinkedHashMap<String, Long> startupMilestones(Path log, Duration patience)
             throws IOException, InterruptedException {
         var deadline = System.nanoTime() + patience.toNanos();
@@ -208,7 +209,7 @@ class InstallerIT {
         while (true) {
             try {
                 return client.newWebSocketBuilder().buildAsync(uri, new Collector(frames)).get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException notYet) {
+            } catch (ExecutionException notYet) {
                 if (!server.isAlive() || System.nanoTime() > deadline) {
                     throw new AssertionError("no server at " + uri + "; its output:\n" + Files.readString(log), notYet);
                 }

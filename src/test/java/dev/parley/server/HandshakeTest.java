@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Limits;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -120,12 +122,12 @@ class HandshakeTest {
     @Test
     void permessageDeflateIsNeverNegotiated() throws Exception {
         try (var server = TestServers.start();
-             var socket = new java.net.Socket("127.0.0.1", server.port())) {
+             var socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(5_000);
             socket.getOutputStream().write(("GET /ws?clientId=zip HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
                     + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                     + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    .getBytes(StandardCharsets.US_ASCII));
             var head = new StringBuilder();
             var in = socket.getInputStream();
             while (!head.toString().endsWith("\r\n\r\n")) {

@@ -1,12 +1,14 @@
 package dev.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonParser;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -20,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HttpRoutesTest {
 
+    /// Read before the server starts, so that no uptime it reports can honestly exceed the time since.
+    private static final long BEFORE_START = System.nanoTime();
     private static final ParleyServer SERVER = TestServers.start();
 
     @AfterAll
@@ -41,8 +45,21 @@ class HttpRoutesTest {
             var json = JsonParser.parseString(response.body()).getAsJsonObject();
             assertThat(json.get("connections").getAsInt()).isEqualTo(1);
             assertThat(json.get("rooms").getAsInt()).isEqualTo(1);
-            assertThat(json.get("uptimeSeconds").getAsLong()).isGreaterThanOrEqualTo(0);
         }
+    }
+
+    @Test
+    void healthzCountsUptimeInSecondsSinceTheServerStarted() throws Exception {
+        // Waits for the first whole second, so that an uptime stuck at 0 fails as well as one
+        // counted from anything before the server's start (a clock's epoch, the JVM's start).
+        await().atMost(Duration.ofSeconds(10)).until(() -> uptimeSeconds() >= 1);
+        long uptime = uptimeSeconds();
+        assertThat(uptime).isBetween(1L, Duration.ofNanos(System.nanoTime() - BEFORE_START).toSeconds());
+    }
+
+    private static long uptimeSeconds() throws Exception {
+        var body = get(SERVER, "/healthz").body();
+        return JsonParser.parseString(body).getAsJsonObject().get("uptimeSeconds").getAsLong();
     }
 
     @Test

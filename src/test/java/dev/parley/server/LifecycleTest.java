@@ -7,8 +7,10 @@ import static org.awaitility.Awaitility.await;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ class LifecycleTest {
         try (var server = TestServers.start()) {
             try (var _ = WsClient.connect(server, "clientId=watcher").joined()) {
                 // Eight at a time, as a crowd would; names repeat, so suffixes come and go too.
-                var lanes = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+                var lanes = new ArrayList<Future<?>>();
                 try (var crowd = Executors.newVirtualThreadPerTaskExecutor()) {
                     for (int t = 0; t < 8; t++) {
                         int lane = t;

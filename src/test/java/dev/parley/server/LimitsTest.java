@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.parley.protocol.Limits;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,7 +63,7 @@ class LimitsTest {
             for (int i = 0; i < 100 && !flood.closed.isDone(); i++) {
                 try {
                     flood.send("{\"type\":\"ping\"}");
-                } catch (java.util.concurrent.CompletionException closedMeanwhile) {
+                } catch (CompletionException closedMeanwhile) {
                     break; // the server's close came in between the check and the send
                 }
             }

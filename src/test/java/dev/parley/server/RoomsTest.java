@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class RoomsTest {
         server.stop();
     }
 
-    private static java.util.List<String> members(JsonObject presence) {
+    private static List<String> members(JsonObject presence) {
         var names = new ArrayList<String>();
         presence.getAsJsonArray("members").forEach(m -> names.add(m.getAsJsonObject().get("clientId").getAsString()));
         return names;

@@ -3,7 +3,6 @@ package dev.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ServerAddressesTest {
@@ -28,16 +27,5 @@ class ServerAddressesTest {
         assertThat(ServerAddresses.uri(InetAddress.getByName("2001:db8:0:0:1:0:0:1"), 80).toString())
                 .isEqualTo("ws://[2001:db8::1:0:0:1]:80/ws");
         assertThat(ServerAddresses.uri(InetAddress.getByName("192.168.1.5"), 3001).toString()).isEqualTo("ws://192.168.1.5:3001/ws");
-    }
-
-    @Test
-    void dataFolderFollowsEachPlatformsHabit() {
-        assertThat(DataFolders.forPlatform("Linux", "/home/ann", null, null)).isEqualTo(Path.of("/home/ann/.local/share/parley"));
-        assertThat(DataFolders.forPlatform("Linux", "/home/ann", null, "/data")).isEqualTo(Path.of("/data/parley"));
-        assertThat(DataFolders.forPlatform("Mac OS X", "/Users/ann", null, null))
-                .isEqualTo(Path.of("/Users/ann/Library/Application Support/Parley"));
-        assertThat(DataFolders.forPlatform("Windows 11", "C:/Users/ann", "C:/Users/ann/AppData/Roaming", null))
-                .isEqualTo(Path.of("C:/Users/ann/AppData/Roaming", "Parley"));
-        assertThat(DataFolders.defaultFolder()).isAbsolute();
     }
 }

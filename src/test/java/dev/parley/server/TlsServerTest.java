@@ -13,6 +13,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -55,9 +58,9 @@ class TlsServerTest {
         var certificate = (X509Certificate) keyStore.getCertificate("parley");
         assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=Parley");
         assertThat(certificate.getPublicKey().getAlgorithm()).isEqualTo("EC");
-        assertThat(certificate.getNotAfter().toInstant()).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(3640)));
+        assertThat(certificate.getNotAfter().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(3640)));
         // Loopback is up wherever these tests run (they connect to it).
-        assertThat(certificate.getSubjectAlternativeNames()).contains(java.util.List.of(2, "localhost"), java.util.List.of(7, "127.0.0.1"));
+        assertThat(certificate.getSubjectAlternativeNames()).contains(List.of(2, "localhost"), List.of(7, "127.0.0.1"));
 
         try (var again = ParleyServer.start(ServerConfig.forTests().withTls(true).withDataDir(data))) {
             assertThat(again.fingerprint()).isEqualTo(first);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +103,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     public WsClient send(String json) {
         try {
             socket.sendText(json, true).join();
-        } catch (java.util.concurrent.CompletionException failed) {
+        } catch (CompletionException failed) {
             if (error != null) {
                 throw new AssertionError("cannot send: the connection had failed", error);
             }

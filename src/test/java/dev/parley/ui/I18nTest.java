@@ -3,6 +3,7 @@ package dev.parley.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collections;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,8 @@ class I18nTest {
     @Test
     void bothLanguagesHaveTheSameKeys() {
         var control = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-        var en = ResourceBundle.getBundle(I18n.BUNDLE, java.util.Locale.ENGLISH, control);
-        var zh = ResourceBundle.getBundle(I18n.BUNDLE, java.util.Locale.SIMPLIFIED_CHINESE, control);
+        var en = ResourceBundle.getBundle(I18n.BUNDLE, Locale.ENGLISH, control);
+        var zh = ResourceBundle.getBundle(I18n.BUNDLE, Locale.SIMPLIFIED_CHINESE, control);
 
         assertThat(Collections.list(zh.getKeys())).containsExactlyInAnyOrderElementsOf(Collections.list(en.getKeys()));
         assertThat(zh.getString("members.seedOnly")).isEqualTo("此服务器不提供成员列表。");

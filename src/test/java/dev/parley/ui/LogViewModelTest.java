@@ -8,6 +8,7 @@ import dev.parley.protocol.Message;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LogViewModelTest {
@@ -70,7 +71,7 @@ class LogViewModelTest {
             log.apply(new ClientEvent.ChatReceived(chat(seq, new String("bob"), "m" + seq, "bob-cid-" + seq), false));
         }
         // A page is oldest first.
-        var page = java.util.List.of(chat(1, new String("bob"), "m1", "bob-cid-1"), chat(20_000, new String("bob"), "m20000", "bob-cid-20000"),
+        var page = List.of(chat(1, new String("bob"), "m1", "bob-cid-1"), chat(20_000, new String("bob"), "m20000", "bob-cid-20000"),
                 chat(20_001, new String("bob"), "m20001", "bob-cid-20001"), chat(20_002, new String("bob"), "m20002", "bob-cid-20002"));
         log.apply(new ClientEvent.HistoryPage("lobby", page, true));
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.client.ClientEvent;
 import dev.parley.client.ConnectionState;
 import dev.parley.protocol.Names;
+import dev.parley.ui.startup.Rehearsal;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,14 @@ package dev.parley.ui;
 import dev.parley.client.ClientConfig;
 import dev.parley.client.ParleyClient;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -69,10 +73,10 @@ public final class Screenshot {
     }
 
     /// The default port when it is free (as a user would see it), else any free one.
-    private static int portOr3001() throws java.io.IOException {
-        try (var probe = new java.net.ServerSocket(3001)) {
+    private static int portOr3001() throws IOException {
+        try (var probe = new ServerSocket(3001)) {
             return probe.getLocalPort();
-        } catch (java.io.IOException taken) {
+        } catch (IOException taken) {
             return WindowFixture.freePort();
         }
     }
@@ -95,7 +99,7 @@ public final class Screenshot {
         return image;
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    private static <T> T onFx(Callable<T> work) throws Exception {
         var result = new CompletableFuture<T>();
         Platform.runLater(() -> {
             try {
@@ -107,7 +111,7 @@ public final class Screenshot {
         return result.get(20, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
+    private static void waitFor(BooleanSupplier condition) throws Exception {
         for (int i = 0; i < 200; i++) {
             if (onFx(condition::getAsBoolean)) {
                 return;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,20 +55,5 @@ class SettingsTest {
         var loaded = Settings.load(dir);
         assertThat(loaded.port()).isEqualTo(3001);
         assertThat(loaded.theme()).isEqualTo(Settings.Theme.DARK);
-    }
-
-    @Test
-    void dataFolderComesFromTheArgumentThenThePropertyThenThePlatform() {
-        assertThat(DataFolder.resolve(List.of("--data", "/tmp/x"))).isEqualTo(Path.of("/tmp/x"));
-        assertThat(DataFolder.resolve(List.of("--data=/tmp/y"))).isEqualTo(Path.of("/tmp/y"));
-        var old = System.getProperty(DataFolder.PROPERTY);
-        try {
-            System.setProperty(DataFolder.PROPERTY, "/tmp/z");
-            assertThat(DataFolder.resolve(List.of())).isEqualTo(Path.of("/tmp/z"));
-            System.clearProperty(DataFolder.PROPERTY);
-            assertThat(DataFolder.resolve(List.of()).toString()).containsIgnoringCase("parley");
-        } finally {
-            if (old != null) System.setProperty(DataFolder.PROPERTY, old);
-        }
     }
 }

@@ -3,6 +3,8 @@ package dev.parley.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class ShownLinesTest {
         return new LogLine(LogLine.Kind.CHAT, Instant.EPOCH, "ann", text, true, LogLine.Status.PENDING, cid, 0, null);
     }
 
-    private java.util.List<String> texts() {
+    private List<String> texts() {
         return shown.list().stream().map(LogLine::text).toList();
     }
 
@@ -131,7 +133,7 @@ class ShownLinesTest {
     /// A list that keeps 4 lines while following (6 before it drops the oldest).
     private final ShownLines small = new ShownLines(() -> asked++, () -> now, 4);
 
-    private java.util.List<String> smallTexts() {
+    private List<String> smallTexts() {
         return small.list().stream().map(LogLine::text).toList();
     }
 
@@ -192,7 +194,7 @@ class ShownLinesTest {
 
         room.remove(0, 3);
         assertThat(smallTexts()).as("the oldest lines dropped").containsExactly("7", "8", "9", "10");
-        room.addAll(0, java.util.List.of(line("history 1"), line("history 2")));
+        room.addAll(0, List.of(line("history 1"), line("history 2")));
         assertThat(smallTexts()).as("history in front waits").containsExactly("7", "8", "9", "10");
         room.remove(4, 7);
         assertThat(smallTexts()).as("a cut through the first shown lines").containsExactly("9", "10");
@@ -206,7 +208,7 @@ class ShownLinesTest {
         assertThat(small.list()).containsExactlyElementsOf(room);
         assertThat(smallTexts()).startsWith("history 1", "history 2", "4", "5", "9");
 
-        room.sort(java.util.Comparator.comparing(LogLine::text));
+        room.sort(Comparator.comparing(LogLine::text));
         assertThat(small.list()).as("a reorder shows it all again").containsExactlyElementsOf(room);
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +40,7 @@ class TimesTest {
         Instant expected;
         try {
             expected = Instant.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             expected = value.strip().chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(value)) : FALLBACK;
         }
         assertThat(Times.parse(value, FALLBACK)).isEqualTo(expected);

@@ -11,6 +11,7 @@ import dev.parley.client.ParleyClient;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerAddresses;
 import dev.parley.server.ServerConfig;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -132,7 +133,7 @@ class TlsWindowTest {
         }
     }
 
-    private ServerConfig tlsServer(String name) throws java.io.IOException {
+    private ServerConfig tlsServer(String name) throws IOException {
         return new ServerConfig(null, port, null, Files.createTempDirectory("parley-tls-" + name),
                 null, null, null, null).withTls(true);
     }

@@ -20,7 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /// What the window tests share: a window on a temp data folder, reads on the FX thread, and
 /// bounded waits.
-final class WindowFixture {
+public final class WindowFixture {
 
     static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -37,7 +37,7 @@ final class WindowFixture {
     }
 
     /// Reads something from the scene graph or a view model on the FX thread.
-    static <T> T fx(Callable<T> read) {
+    public static <T> T fx(Callable<T> read) {
         try {
             return WaitForAsyncUtils.asyncFx(read).get();
         } catch (Exception e) {
@@ -45,7 +45,7 @@ final class WindowFixture {
         }
     }
 
-    static void until(String what, BooleanSupplier condition) {
+    public static void until(String what, BooleanSupplier condition) {
         Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> fx(condition::getAsBoolean));
     }
@@ -75,7 +75,7 @@ final class WindowFixture {
         return fx(() -> window.model().log().lines(room).stream().map(LogLine::text).toList());
     }
 
-    static void shutdown(ParleyWindow window) {
+    public static void shutdown(ParleyWindow window) {
         if (window != null) {
             WaitForAsyncUtils.asyncFx(() -> { window.shutdown(); return null; });
             WaitForAsyncUtils.waitForFxEvents();

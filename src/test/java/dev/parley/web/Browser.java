@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /// A real headless Chromium driven through Debian's `chromedriver` with the W3C WebDriver
@@ -168,7 +169,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    static void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
+    static void waitUntil(Duration timeout, BooleanSupplier condition) {
         var deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class SeedDemoPageTest {
                 var deadline = System.nanoTime() + WAIT.toNanos();
                 ClientEvent.ChatReceived seen = null;
                 while (seen == null && System.nanoTime() < deadline) {
-                    if (events.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS) instanceof ClientEvent.ChatReceived chat) {
+                    if (events.poll(100, TimeUnit.MILLISECONDS) instanceof ClientEvent.ChatReceived chat) {
                         seen = chat;
                     }
                 }

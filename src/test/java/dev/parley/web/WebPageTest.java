@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,10 +70,10 @@ class WebPageTest {
     /// The real Java client and the events it reported.
     private record Peer(ParleyClient client, BlockingQueue<ClientEvent> events) {
 
-        <T extends ClientEvent> T await(Class<T> type, java.util.function.Predicate<T> condition) throws InterruptedException {
+        <T extends ClientEvent> T await(Class<T> type, Predicate<T> condition) throws InterruptedException {
             var deadline = System.nanoTime() + WAIT.toNanos();
             while (System.nanoTime() < deadline) {
-                var event = events.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                var event = events.poll(100, TimeUnit.MILLISECONDS);
                 if (type.isInstance(event) && condition.test(type.cast(event))) {
                     return type.cast(event);
                 }

@@ -36,8 +36,9 @@ final class HistoryIndex {
     }
 
     /// How long one transaction of indexing may keep the writer, and so a message that arrives
-    /// meanwhile, waiting: a chunk is sized from the rate the last ones ran at. A whole 2,000-row
-    /// chunk took 8-76 ms here, and every message that came in the meantime waited for it.
+    /// meanwhile, waiting: a chunk is sized from the rate the last ones ran at, because a fixed
+    /// chunk takes as long as the disk and the machine make it, and every message that comes in
+    /// the meantime waits for it.
     private static final long SLICE_NANOS = 4_000_000L;
     private static final int MIN_SLICE = 64;
 

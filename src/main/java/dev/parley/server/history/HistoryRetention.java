@@ -30,9 +30,9 @@ final class HistoryRetention {
         this.keep = keep;
         this.index = index;
         // Often enough that a room never holds much more than `keep` and that one pass (deleting
-        // rows and their index entries, while the messages that arrive wait) stays short: 1,000
-        // rows took 2.5-15 ms here, 250 take about a quarter of that; rarely enough that a busy
-        // room pays one DELETE per 250 messages, not one per message.
+        // rows and their index entries, while the messages that arrive wait) stays short, since
+        // its cost grows with the rows it deletes; rarely enough that a busy room pays one DELETE
+        // per 250 messages, not one per message.
         this.every = Math.min(keep, EVERY);
         this.lastSeq = new HashMap<>(lastSeqs);
     }

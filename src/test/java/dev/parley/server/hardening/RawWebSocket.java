@@ -1,10 +1,13 @@
 package dev.parley.server.hardening;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +49,8 @@ public final class RawWebSocket implements AutoCloseable {
     private RawWebSocket(Socket socket, int status, Map<String, String> headers) throws IOException {
         this.socket = socket;
         // Buffered both ways: a syscall per header byte would make this peer the bottleneck.
-        this.in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024));
-        this.out = new java.io.BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         this.status = status;
         this.headers = headers;
     }
@@ -64,7 +67,7 @@ public final class RawWebSocket implements AutoCloseable {
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
         }
-        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(10_000);
         var upgrade = upgrade(socket, port, pathAndQuery, extraHeaders);
         return new RawWebSocket(socket, upgrade.status(), upgrade.headers());

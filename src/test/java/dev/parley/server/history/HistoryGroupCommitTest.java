@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class HistoryGroupCommitTest {
         var acknowledged = new ConcurrentHashMap<String, Stored>();
         try (var store = SqliteHistoryStore.open(file, 100_000);
              var pool = Executors.newFixedThreadPool(threads)) {
-            var work = new ArrayList<java.util.concurrent.Future<?>>();
+            var work = new ArrayList<Future<?>>();
             for (int t = 0; t < threads; t++) {
                 var sender = "user" + t;
                 work.add(pool.submit(() -> {

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -201,7 +202,7 @@ final class RawSenders implements Pacer.Outlet, AutoCloseable {
         static Peer connect(URI server, String clientId) throws IOException {
             var channel = SocketChannel.open(new InetSocketAddress(server.getHost(), server.getPort()));
             try {
-                channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 channel.socket().setSoTimeout(10_000);
                 var upgrade = RawWebSocket.upgrade(channel.socket(), server.getPort(),
                         server.getRawPath() + "?clientId=" + clientId);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
@@ -69,7 +70,7 @@ final class Fleet implements AutoCloseable {
         }
         try {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(CONNECT_DEADLINE_SECONDS, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException someFailed) {
+        } catch (ExecutionException someFailed) {
             // Counted per connection in connectFailures; the rest of the fleet still runs.
         }
         fleet.connectNanos = System.nanoTime() - start;

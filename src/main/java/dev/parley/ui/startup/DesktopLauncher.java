@@ -1,4 +1,4 @@
-package dev.parley.ui;
+package dev.parley.ui.startup;
 
 import javafx.application.Application;
 

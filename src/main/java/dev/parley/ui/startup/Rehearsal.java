@@ -1,4 +1,4 @@
-package dev.parley.ui;
+package dev.parley.ui.startup;
 
 import dev.parley.client.ClientEvent;
 import dev.parley.client.ConnectionState;
@@ -7,6 +7,8 @@ import dev.parley.protocol.Checked;
 import dev.parley.protocol.Codec;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.Names;
+import dev.parley.ui.EventPump;
+import dev.parley.ui.MainViewModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -19,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
 /// hands them over — and then shows itself disconnected. The cache then holds the classes and
 /// the method profiles (JEP 515) of a flood, so the first flood a user sees runs compiled code
 /// sooner. Nothing goes to the network or the data folder.
-final class Rehearsal {
+public final class Rehearsal {
 
     static final String PROPERTY = "parley.aot.rehearsal";
     static final int RATE = 2_000;
@@ -48,7 +50,7 @@ final class Rehearsal {
     }
 
     /// Hands `messages` chat messages to `pump` at [#RATE] a second, between a welcome and a disconnect.
-    static void play(EventPump pump, int messages) {
+    public static void play(EventPump pump, int messages) {
         pump.onEvent(new ClientEvent.StateChanged(ConnectionState.CONNECTED, null, null, null));
         pump.onEvent(new ClientEvent.Welcomed(new Message.Welcome("rehearsal", Names.DEFAULT_ROOM,
                 List.of(Names.DEFAULT_ROOM), null, null, null)));
@@ -66,7 +68,7 @@ final class Rehearsal {
     }
 
     /// Message `seq` as the server would send it, read back the way the client reads frames.
-    static ClientEvent received(int seq) {
+    public static ClientEvent received(int seq) {
         var sent = new Message.Chat("r" + seq, Names.DEFAULT_ROOM, seq, SENDERS[seq % SENDERS.length],
                 TEXTS[seq % TEXTS.length] + " #" + seq, Instant.now().toString(), null);
         if (Codec.decodeToClient(Codec.encode(sent)) instanceof Checked.Ok<Message.ToClient>(Message.Chat chat)) {

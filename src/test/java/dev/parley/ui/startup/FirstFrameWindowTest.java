@@ -1,13 +1,19 @@
-package dev.parley.ui;
+package dev.parley.ui.startup;
 
 import static dev.parley.ui.WindowFixture.fx;
 import static dev.parley.ui.WindowFixture.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.ui.MainView;
+import dev.parley.ui.ParleyWindow;
+import dev.parley.ui.Settings;
+import dev.parley.ui.WindowFixture;
 import java.nio.file.Files;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.paint.Color;
@@ -104,8 +110,13 @@ class FirstFrameWindowTest {
     void aWindowClosedRightAfterItsFirstFrameIsNeverBuilt() throws Exception {
         var builds = new AtomicInteger();
         var closed = new CompletableFuture<Void>();
+        var decided = new CompletableFuture<Void>();
+        Consumer<Runnable> post = buildUnlessClosed -> Platform.runLater(() -> {
+            buildUnlessClosed.run();
+            decided.complete(null);
+        });
         fx(() -> {
-            FirstFrame.show(stage, settings(Settings.Theme.LIGHT), builds::incrementAndGet);
+            FirstFrame.show(stage, settings(Settings.Theme.LIGHT), builds::incrementAndGet, post);
             // Runs in the outline's first pulse after the listener that schedules the build:
             // the user closed the window between the first frame and the build.
             Runnable[] close = new Runnable[1];
@@ -118,10 +129,9 @@ class FirstFrameWindowTest {
             return null;
         });
         closed.get(15, TimeUnit.SECONDS);
-        // The build is posted once the renderer has drawn the outline, at most this long after the
-        // pulse; then one round trip through the FX thread's queue runs it if it was to run.
-        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(FirstFrame.RENDERER_LIMIT_NANOS) + 200);
-        fx(() -> null);
+        // The build is posted once the renderer has drawn the outline; it has run, or been
+        // skipped, when the posted task returns.
+        decided.get(15, TimeUnit.SECONDS);
         assertThat(builds).hasValue(0);
     }
 }

@@ -1,11 +1,14 @@
-package dev.parley.ui;
+package dev.parley.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.client.ClientConfig;
 import dev.parley.client.ClientEvent;
+import dev.parley.client.ParleyClient;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
 import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,14 +21,16 @@ class HostAnnouncerTest {
     @Test
     void refreshCarriesTheMemberCountAndTheRoomsOfTheRunningServer() throws Exception {
         try (var server = ParleyServer.start(ServerConfig.forTests());
-             var announcer = HostAnnouncer.start(server, "ann", false)) {
+             var announcer = announce(server, false)) {
             assertThat(announcer.room().members()).isZero();
             assertThat(announcer.room().rooms()).containsExactly("lobby");
 
-            try (var bob = WindowFixture.Peer.join(server.localUri(), "bob")) {
-                Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> bob.events().stream()
+            var events = new LinkedBlockingQueue<ClientEvent>();
+            try (var bob = new ParleyClient(ClientConfig.of(server.localUri(), "bob", "lobby", null), events::add)) {
+                bob.connect();
+                Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> events.stream()
                         .anyMatch(e -> e instanceof ClientEvent.Welcomed));
-                bob.client().join("dev team");
+                bob.join("dev team");
                 Awaitility.await("bob in two rooms").atMost(Duration.ofSeconds(15)).until(() -> {
                     announcer.refresh();
                     return announcer.room().rooms().contains("dev team");
@@ -45,11 +50,19 @@ class HostAnnouncerTest {
     void anEncryptedRoomAnnouncesTlsAndItsFingerprint() throws Exception {
         try (var plain = ParleyServer.start(ServerConfig.forTests());
              var encrypted = ParleyServer.start(ServerConfig.forTests().withTls(true))) {
-            assertThat(HostAnnouncer.announcement(plain, "ann", false).tls()).isFalse();
-            var announced = HostAnnouncer.announcement(encrypted, "ann", true);
-            assertThat(announced.tls()).isTrue();
-            assertThat(announced.fingerprint()).isEqualTo(encrypted.fingerprint()).isNotBlank();
-            assertThat(announced.passwordProtected()).isTrue();
+            try (var open = announce(plain, false); var locked = announce(encrypted, true)) {
+                assertThat(open.room().tls()).isFalse();
+                assertThat(open.room().fingerprint()).isEmpty();
+                assertThat(locked.room().tls()).isTrue();
+                assertThat(locked.room().fingerprint()).isEqualTo(encrypted.fingerprint()).isNotBlank();
+                assertThat(locked.room().passwordProtected()).isTrue();
+            }
         }
+    }
+
+    /// As the window and `--headless` announce their server.
+    private static HostAnnouncer announce(ParleyServer server, boolean passwordProtected) {
+        return HostAnnouncer.start(AnnouncedRoom.of("ann", server.port(), passwordProtected, server.fingerprint()),
+                () -> server.stats().connections(), server::roomNames);
     }
 }

@@ -1,4 +1,4 @@
-package dev.parley.ui;
+package dev.parley.ui.startup;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -12,26 +12,27 @@ import java.util.Locale;
 /// Chooses JavaFX's renderer before the toolkit starts.
 ///
 /// On Linux without a GPU (no DRM device: virtual machines, remote X, Xvfb, many thin clients)
-/// JavaFX's OpenGL pipeline runs on Mesa's llvmpipe, which maps about 57 MB of LLVM into the
-/// process to draw what JavaFX's own software renderer draws without it; and GTK probes OpenGL
-/// for its visuals while starting, which loads the same driver, unless `GDK_GL=disable`. Measured
-/// on the 2-core machine without a GPU: the idle window's RSS 205 MiB with OpenGL, 148 MiB with
-/// both. With a GPU nothing changes. A `-Dprism.order` or a `GDK_GL` of the user's always wins,
-/// and so does a glass platform chosen by tests.
+/// JavaFX's OpenGL pipeline runs on Mesa's llvmpipe, which maps all of LLVM into the process to
+/// draw what JavaFX's own software renderer draws without it; and GTK probes OpenGL for its
+/// visuals while starting, which loads the same driver, unless `GDK_GL=disable`. Both are
+/// avoided here, the largest single saving of the idle window's memory (src/bench/README.md).
+/// With a GPU nothing changes. A `-Dprism.order` or a `GDK_GL` of the user's always wins, and so
+/// does a glass platform chosen by tests.
 final class Rendering {
 
     private static final System.Logger LOG = System.getLogger(Rendering.class.getName());
 
     /// JavaFX caches the look of controls with two or more background fills (most buttons and
-    /// fields of the theme) as images in one 2048×1024 texture; the software renderer keeps it as
-    /// an 8 MiB `int[]` on the Java heap, for drawing that is as quick without it. Off with the
+    /// fields of the theme) as images in one 2048×1024 texture; the software renderer keeps it
+    /// as an `int[]` on the Java heap, for drawing that is as quick without it. Off with the
     /// software renderer, whoever chose it (this class, a user's `-Dprism.order=sw`, the
-    /// installer's training run): the idle window 141–142 → 134 MiB, the same pixels bar a few
-    /// border corners' anti-aliasing. A `-Dprism.disableRegionCaching` of the user's wins.
+    /// installer's training run): the same pixels bar a few border corners' anti-aliasing, for
+    /// less heap. A `-Dprism.disableRegionCaching` of the user's wins.
     private static final String NO_REGION_CACHE = "prism.disableRegionCaching";
 
     private Rendering() {}
 
+    /// Sets the renderer's system properties (and `GDK_GL`); before `Application.launch` only.
     static void choose() {
         if (softwareIsBetter(System.getProperty("os.name", ""), System.getProperty("prism.order"),
                 System.getProperty("glass.platform"), Path.of("/dev/dri"))) {
@@ -64,7 +65,7 @@ final class Rendering {
     /// `System.getenv` cannot change the process's environment, which GTK reads in C: call
     /// libc's `setenv` (without overwriting) through the FFM API before GTK starts. When the
     /// variable is set already (the Linux installer's launcher script sets `GDK_GL`), nothing is
-    /// called: linking the downcall costs ~0.2 s of a start.
+    /// called: linking a downcall is a noticeable part of a start.
     private static void setenvUnlessSet(String name, String value) {
         if (System.getenv(name) != null) {
             return;

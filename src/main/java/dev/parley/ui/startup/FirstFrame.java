@@ -1,5 +1,6 @@
-package dev.parley.ui;
+package dev.parley.ui.startup;
 
+import dev.parley.ui.Settings;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -31,13 +32,19 @@ final class FirstFrame {
     private static final Palette DARK = new Palette(Color.web("#0d1117"), Color.web("#161b22"), Color.web("#30363d"));
 
     /// How long the build waits for the outline's frame at most.
-    static final long RENDERER_LIMIT_NANOS = 500_000_000;
+    private static final long RENDERER_LIMIT_NANOS = 500_000_000;
 
     private FirstFrame() {}
 
     /// Shows `stage` with the outline, then runs `build` on the FX thread once the outline's first
     /// frame is drawn; `build` is skipped when the window was closed meanwhile.
     static void show(Stage stage, Settings settings, Runnable build) {
+        show(stage, settings, build, Platform::runLater);
+    }
+
+    /// [#show(Stage, Settings, Runnable)], the build (or its skipping) handed to `post`, which
+    /// must run it on the FX thread: a test learns from it when the decision was taken.
+    static void show(Stage stage, Settings settings, Runnable build, Consumer<Runnable> post) {
         var palette = settings.theme() == Settings.Theme.DARK ? DARK : LIGHT;
         var outline = new BorderPane();
         outline.setTop(band(palette, 50, -1, new BorderWidths(0, 0, 1, 0)));
@@ -52,7 +59,7 @@ final class FirstFrame {
                 if (stage.isShowing()) {
                     build.run();
                 }
-            }, Platform::runLater);
+            }, post);
         };
         scene.addPostLayoutPulseListener(once[0]);
         stage.setTitle("Parley");

@@ -7,6 +7,7 @@ import dev.parley.server.ServerConfig;
 import dev.parley.ui.LogLine;
 import dev.parley.ui.ParleyWindow;
 import dev.parley.ui.Settings;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import javafx.stage.Stage;
 
@@ -167,7 +169,7 @@ public final class WindowFlood {
     /// How many lines of each kind the log list shows, whether its chat lines are one per `seq`,
     /// and how many lines the room's view model holds.
     record LineCounts(int lines, long chat, long system, long distinctSeqs, int modelLines) {
-        static LineCounts of(java.util.List<LogLine> shown, int modelLines) {
+        static LineCounts of(List<LogLine> shown, int modelLines) {
             long chat = shown.stream().filter(l -> l.kind() == LogLine.Kind.CHAT).count();
             long system = shown.stream().filter(l -> l.kind() == LogLine.Kind.SYSTEM).count();
             long seqs = shown.stream().filter(l -> l.kind() == LogLine.Kind.CHAT).mapToLong(LogLine::seq).distinct().count();
@@ -178,7 +180,7 @@ public final class WindowFlood {
     private static void deleteQuietly(Path dir) {
         try (var walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // A temp folder: the OS cleans up what is left.
         }
     }

@@ -1,46 +1,45 @@
-package dev.parley.ui;
+package dev.parley.discovery;
 
-import dev.parley.discovery.AnnouncedRoom;
-import dev.parley.discovery.RoomAnnouncer;
-import dev.parley.server.ParleyServer;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
-/// Announces a running [ParleyServer] on the LAN and keeps the announcement's member count and
-/// room list current by looking at the server every few seconds (two cheap reads; the
-/// announcer sends nothing when the values did not change). No JavaFX: the headless server
-/// uses it too. [#start] and [#close] block for about two seconds: never on the FX thread.
+/// Announces a running server on the LAN and keeps the announcement's member count and room
+/// list current by asking the server every few seconds (two cheap reads; the announcer sends
+/// nothing when the values did not change). Used by the window and by `--headless`, which hand
+/// it what to read from their server. [#start] and [#close] block for about two seconds: never
+/// on the FX thread.
 public final class HostAnnouncer implements AutoCloseable {
 
     static final long REFRESH_SECONDS = 3;
 
-    private final ParleyServer server;
     private final RoomAnnouncer announcer;
+    private final IntSupplier members;
+    private final Supplier<List<String>> rooms;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("parley-announce-refresh").factory());
 
-    private HostAnnouncer(ParleyServer server, RoomAnnouncer announcer) {
-        this.server = server;
+    private HostAnnouncer(RoomAnnouncer announcer, IntSupplier members, Supplier<List<String>> rooms) {
         this.announcer = announcer;
+        this.members = members;
+        this.rooms = rooms;
         refresher.scheduleWithFixedDelay(this::refresh, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
     }
 
-    /// Starts announcing `server` as `serverName`; `passwordProtected` shows a lock to joiners.
-    public static HostAnnouncer start(ParleyServer server, String serverName, boolean passwordProtected) {
-        return new HostAnnouncer(server, RoomAnnouncer.start(announcement(server, serverName, passwordProtected)));
-    }
-
-    static AnnouncedRoom announcement(ParleyServer server, String serverName, boolean passwordProtected) {
-        return new AnnouncedRoom(serverName, server.port(), server.roomNames(), server.stats().connections(),
-                passwordProtected, server.fingerprint() != null, server.fingerprint() == null ? "" : server.fingerprint());
+    /// Starts announcing `room`, its members and rooms read from `members` and `rooms` now and at
+    /// every refresh.
+    public static HostAnnouncer start(AnnouncedRoom room, IntSupplier members, Supplier<List<String>> rooms) {
+        var current = room.withMembers(members.getAsInt()).withRooms(rooms.get());
+        return new HostAnnouncer(RoomAnnouncer.start(current), members, rooms);
     }
 
     /// Sends the current members count and rooms if they changed.
     public void refresh() {
         try {
-            announcer.update(announcer.room().withMembers(server.stats().connections()).withRooms(server.roomNames()));
+            announcer.update(announcer.room().withMembers(members.getAsInt()).withRooms(rooms.get()));
         } catch (RuntimeException failed) {
             // A failed refresh must not end the schedule; the next one tries again.
             System.getLogger(HostAnnouncer.class.getName()).log(System.Logger.Level.WARNING, "announcement not refreshed", failed);

@@ -1,5 +1,8 @@
-package dev.parley.ui;
+package dev.parley.ui.startup;
 
+import dev.parley.server.DataFolder;
+import dev.parley.ui.ParleyWindow;
+import dev.parley.ui.Settings;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
