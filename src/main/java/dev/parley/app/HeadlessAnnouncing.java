@@ -24,7 +24,7 @@ final class HeadlessAnnouncing {
             out.println("Not announced on the local network: --bind " + options.bind + " is reachable from this computer only.");
             return;
         }
-        var started = HostAnnouncer.start(server, options.serverName, options.password != null && !options.password.isEmpty());
+        var started = HostAnnouncer.start(server, options.serverName, options.passwordRequired());
         synchronized (this) {
             if (withdrawn) {
                 // Ctrl+C came while announcing started.
