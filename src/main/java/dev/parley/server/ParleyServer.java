@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.protocol.Message.SystemNotice;
+import dev.parley.protocol.OwnerOnly;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.BindException;
@@ -109,8 +110,15 @@ public final class ParleyServer implements AutoCloseable {
 
     /// Like [#start(ServerConfig)], reporting joins, leaves and refusals to `log`.
     public static ParleyServer start(ServerConfig config, ServerLog log) throws IOException {
+        if (config.dataDir() != null) {
+            OwnerOnly.folder(config.dataDir());
+        }
         var tls = config.tls() ? TlsConnector.identity(config.dataDir()) : null; // before the store: nothing to close if it fails
         var server = new ParleyServer(config, HistoryStores.open(config, log), log, tls);
+        if (config.dataDir() != null) {
+            // After the store: SQLite makes its files (and their WAL and shared memory) per the umask.
+            OwnerOnly.tighten(config.dataDir());
+        }
         try {
             server.jetty.start();
         } catch (Exception failure) {
