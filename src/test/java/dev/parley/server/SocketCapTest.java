@@ -88,9 +88,10 @@ class SocketCapTest {
 
     @Test
     void anUpgradedConnectionOutlivesTheIdleLimitBeforeTheUpgrade() throws Exception {
-        try (var server = start(Duration.ofMillis(300));
+        // Long enough for a loaded machine to send its handshake in time.
+        try (var server = start(Duration.ofSeconds(2));
              var member = WsClient.connect(server, "clientId=quiet").joined()) {
-            Thread.sleep(1_500); // silent on purpose, past the limit before the upgrade
+            Thread.sleep(4_000); // silent on purpose, past the limit before the upgrade
             member.chat("still here");
             assertThat(member.next("chat").getAsJsonObject("payload").get("text").getAsString()).isEqualTo("still here");
         }
