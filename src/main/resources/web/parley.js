@@ -7,8 +7,9 @@
   const s = {
     name: '', password: '', firstRoom: 'lobby', ws: null, clientId: null, stopped: false,
     backoff: 500, timer: null, pingTimer: null, maxText: 4000, fatal: null,
-    rooms: [], current: null, unread: {}, members: {},
-    lastSeq: {}, buffer: {}, fetching: {}, lines: {},
+    // Per-room state in Maps: a room may be named `__proto__` or `toString`.
+    rooms: [], current: null, unread: new Map(), members: new Map(),
+    lastSeq: new Map(), buffer: new Map(), fetching: new Map(), lines: new Map(),
     outbox: new Map(), // cid -> {room, text, li}
   };
 
@@ -80,7 +81,7 @@
     switch (msg.type) {
       case 'welcome': return welcome(p);
       case 'system': return addLine(s.current, 'system', null, typeof p === 'string' ? p : (p && p.text) || '');
-      case 'presence': s.members[p.room] = p.members || []; if (p.room === s.current) renderMembers(); return;
+      case 'presence': s.members.set(p.room, p.members || []); if (p.room === s.current) renderMembers(); return;
       case 'history': return history(p);
       case 'chat': return chat(p);
       case 'dm': return addLine(s.current, 'dm', `${p.from} → ${p.to}`, p.text, p.time, p.from === s.clientId);
@@ -97,7 +98,7 @@
     setStatus(`connected as ${p.clientId}`);
     for (const room of s.rooms) {
       if (room !== p.room) send('join', { room });
-      if (s.lastSeq[room] !== undefined) fetchAfter(room);
+      if (s.lastSeq.has(room)) fetchAfter(room);
     }
     for (const [cid, item] of s.outbox) send('chat', { room: item.room, text: item.text, cid });
     clearInterval(s.pingTimer);
@@ -107,23 +108,23 @@
   }
 
   function fetchAfter(room) {
-    if (s.fetching[room]) return;
-    s.fetching[room] = true;
-    send('history', { room, after: s.lastSeq[room] || 0, limit: 500 });
+    if (s.fetching.get(room)) return;
+    s.fetching.set(room, true);
+    send('history', { room, after: s.lastSeq.get(room) || 0, limit: 500 });
   }
 
   function history(p) {
     const room = p.room;
     const messages = p.messages || [];
-    const wasFetching = s.fetching[room];
-    s.fetching[room] = false;
-    if (s.lastSeq[room] === undefined && messages.length) s.lastSeq[room] = messages[0].seq - 1;
+    const wasFetching = s.fetching.get(room);
+    s.fetching.set(room, false);
+    if (!s.lastSeq.has(room) && messages.length) s.lastSeq.set(room, messages[0].seq - 1);
     for (const m of messages) merge(room, m);
-    const waiting = Object.keys(s.buffer[room] || {}).map(Number);
+    const waiting = [...(s.buffer.get(room) || new Map()).keys()];
     if (waiting.length) {
       if (wasFetching && !messages.length) {
         // The gap is older than the server keeps: skip to what we have.
-        s.lastSeq[room] = Math.min(...waiting) - 1;
+        s.lastSeq.set(room, Math.min(...waiting) - 1);
         drain(room);
       } else {
         fetchAfter(room);
@@ -134,24 +135,24 @@
   function chat(p) {
     const room = p.room || s.current;
     if (!p.seq) return show(room, p); // the seed's server has no seq
-    if (s.lastSeq[room] === undefined) s.lastSeq[room] = p.seq - 1;
+    if (!s.lastSeq.has(room)) s.lastSeq.set(room, p.seq - 1);
     merge(room, p);
-    if (s.buffer[room] && Object.keys(s.buffer[room]).length) fetchAfter(room);
+    if (s.buffer.has(room) && s.buffer.get(room).size) fetchAfter(room);
   }
 
   function merge(room, m) {
     if (m.cid) settle(m.cid);
-    if (m.seq <= s.lastSeq[room]) return; // already shown: exactly once
-    (s.buffer[room] = s.buffer[room] || {})[m.seq] = m;
+    if (m.seq <= s.lastSeq.get(room)) return; // already shown: exactly once
+    entry(s.buffer, room, () => new Map()).set(m.seq, m);
     drain(room);
   }
 
   function drain(room) {
-    const buffer = s.buffer[room] || {};
-    while (buffer[s.lastSeq[room] + 1]) {
-      const next = buffer[s.lastSeq[room] + 1];
-      delete buffer[next.seq];
-      s.lastSeq[room] = next.seq;
+    const buffer = s.buffer.get(room) || new Map();
+    while (buffer.has(s.lastSeq.get(room) + 1)) {
+      const next = buffer.get(s.lastSeq.get(room) + 1);
+      buffer.delete(next.seq);
+      s.lastSeq.set(room, next.seq);
       show(room, next);
     }
   }
@@ -196,21 +197,21 @@
       li.append(who);
     }
     li.append(document.createTextNode(text == null ? '' : String(text)));
-    (s.lines[room] = s.lines[room] || []).push(li);
+    entry(s.lines, room, () => []).push(li);
     if (room === s.current) {
       const log = $('log');
       const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
       log.append(li);
       if (atBottom || own) log.scrollTop = log.scrollHeight;
     } else if (kind === 'chat') {
-      s.unread[room] = (s.unread[room] || 0) + 1;
+      s.unread.set(room, (s.unread.get(room) || 0) + 1);
       renderRooms();
     }
     return li;
   }
 
   function removeLine(room, li) {
-    const lines = s.lines[room] || [];
+    const lines = s.lines.get(room) || [];
     const at = lines.indexOf(li);
     if (at >= 0) lines.splice(at, 1);
   }
@@ -221,9 +222,10 @@
     for (const room of s.rooms) {
       const button = document.createElement('button');
       button.type = 'button';
-      button.textContent = s.unread[room] ? `${room} (${s.unread[room]})` : room;
+      const unread = s.unread.get(room);
+      button.textContent = unread ? `${room} (${unread})` : room;
       button.className = room === s.current ? 'active' : '';
-      button.onclick = () => { s.current = room; s.unread[room] = 0; renderRooms(); renderLog(); renderMembers(); };
+      button.onclick = () => { s.current = room; s.unread.set(room, 0); renderRooms(); renderLog(); renderMembers(); };
       nav.append(button);
     }
     const add = document.createElement('button');
@@ -243,19 +245,25 @@
 
   function renderLog() {
     const log = $('log');
-    log.replaceChildren(...(s.lines[s.current] || []));
+    log.replaceChildren(...(s.lines.get(s.current) || []));
     log.scrollTop = log.scrollHeight;
   }
 
   function renderMembers() {
     const list = $('members');
-    const members = s.members[s.current] || [];
+    const members = s.members.get(s.current) || [];
     list.replaceChildren(...members.map((m) => {
       const li = document.createElement('li');
       li.textContent = m.clientId + (m.clientId === s.clientId ? ' (you)' : '');
       return li;
     }));
     $('count').textContent = String(members.length);
+  }
+
+  // The value of `key` in `map`, made by `make` the first time.
+  function entry(map, key, make) {
+    if (!map.has(key)) map.set(key, make());
+    return map.get(key);
   }
 
   function setStatus(text) { $('status').textContent = text; }

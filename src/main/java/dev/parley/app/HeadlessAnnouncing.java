@@ -25,7 +25,7 @@ final class HeadlessAnnouncing {
             out.println("Not announced on the local network: --bind " + options.bind + " is reachable from this computer only.");
             return;
         }
-        var room = AnnouncedRoom.of(options.serverName, server.port(), options.password != null && !options.password.isEmpty(),
+        var room = AnnouncedRoom.of(options.serverName, server.port(), options.passwordRequired(),
                 server.fingerprint());
         var started = HostAnnouncer.start(room, () -> server.stats().connections(), server::roomNames);
         synchronized (this) {

@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import dev.parley.protocol.Names;
 import dev.parley.server.DataFolder;
+import dev.parley.server.HttpGuards;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.PortInUseException;
 import dev.parley.server.ServerAddresses;
@@ -9,16 +10,22 @@ import dev.parley.server.ServerConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /// `parley --headless`: the chat server without a window. Prints the addresses to join, logs
 /// joins and leaves, stops cleanly on Ctrl+C / SIGTERM.
@@ -36,8 +43,12 @@ final class HeadlessCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address only (default: every interface).")
     String bind;
 
-    @Option(names = "--password", paramLabel = "SECRET", description = "Password members must give (default: an open room).")
+    @Option(names = "--password", paramLabel = "SECRET", description = "Password members must give (default: an open room). "
+            + "Visible to other local users through ps: prefer --password-file or " + PASSWORD_VARIABLE + ".")
     String password;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of this file.")
+    Path passwordFile;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder for history (default: ${DEFAULT-VALUE}).")
     Path data = DataFolder.defaultFolder();
@@ -47,6 +58,14 @@ final class HeadlessCommand implements Callable<Integer> {
 
     @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "Also accept browser pages from this origin (repeatable; * for any).")
     List<String> allowedOrigins = List.of();
+
+    @Option(names = "--allow-host", paramLabel = "HOST", description = "Also serve browsers that reach this server by this name "
+            + "(a DNS alias, a forwarded port; repeatable). Its own names and addresses always work.")
+    List<String> allowedHosts = List.of();
+
+    @Option(names = "--http-idle-timeout", paramLabel = "SECONDS", description = "Close a connection that has not become a WebSocket "
+            + "after this many silent seconds (default: 10).")
+    long httpIdleSeconds = HttpGuards.DEFAULTS.idleBeforeUpgrade().toSeconds();
 
     @Option(names = "--room", paramLabel = "ROOM", description = "Room members join first (default: ${DEFAULT-VALUE}).")
     String room = Names.DEFAULT_ROOM;
@@ -64,12 +83,21 @@ final class HeadlessCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limits = new LimitOptions();
 
+    /// The environment variable that may hold the password (read when no flag gives one).
+    static final String PASSWORD_VARIABLE = "PARLEY_PASSWORD";
+
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> environment;
+    private boolean passwordRequired;
 
-    HeadlessCommand(PrintStream out, PrintStream err) {
+    HeadlessCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.out = out;
         this.err = err;
+        this.environment = environment;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
@@ -83,7 +111,12 @@ final class HeadlessCommand implements Callable<Integer> {
     /// Parses `args`, runs until stopped, and returns the exit code: 0 fine, 1 could not start,
     /// 2 bad command line.
     static int run(String[] args, PrintStream out, PrintStream err) {
-        var line = new CommandLine(new HeadlessCommand(out, err));
+        return run(args, out, err, System.getenv());
+    }
+
+    /// As [#run(String\[\], PrintStream, PrintStream)] with the given environment (tests).
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+        var line = new CommandLine(new HeadlessCommand(out, err, environment));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setParameterExceptionHandler((problem, ignored) -> {
@@ -96,8 +129,16 @@ final class HeadlessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = new ServerConfig(bind, port, password, inMemory ? null : data, limits.toLimits(), allowedOrigins, room,
-                serverName).withTls(tls);
+        var secret = password();
+        passwordRequired = secret != null;
+        var http = HttpGuards.DEFAULTS.withAllowedHosts(allowedHosts);
+        try {
+            http = http.withIdleBeforeUpgrade(Duration.ofSeconds(httpIdleSeconds));
+        } catch (IllegalArgumentException outOfRange) {
+            throw new ParameterException(spec.commandLine(), "--http-idle-timeout must be at least 1 second");
+        }
+        var config = new ServerConfig(bind, port, secret, inMemory ? null : data, limits.toLimits(), allowedOrigins, room,
+                serverName).withTls(tls).withHttp(http);
         ParleyServer server;
         try {
             server = ParleyServer.start(config, line -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
@@ -128,8 +169,38 @@ final class HeadlessCommand implements Callable<Integer> {
         return 0;
     }
 
+    /// The password from `--password`, `--password-file` (its first line) or [#PASSWORD_VARIABLE],
+    /// in that order; null for an open room. Two flags at once, or a file that cannot be read or
+    /// is empty, is a bad command line.
+    String password() {
+        if (password != null && passwordFile != null) {
+            throw new ParameterException(spec.commandLine(), "give either --password or --password-file, not both");
+        }
+        if (passwordFile != null) {
+            try (var lines = Files.lines(passwordFile)) {
+                var first = lines.findFirst().orElse("");
+                if (first.isEmpty()) {
+                    throw new ParameterException(spec.commandLine(), "--password-file " + passwordFile + " is empty");
+                }
+                return first;
+            } catch (IOException | java.io.UncheckedIOException unreadable) {
+                throw new ParameterException(spec.commandLine(), "cannot read --password-file " + passwordFile + ": " + unreadable.getMessage());
+            }
+        }
+        if (password != null) {
+            return password;
+        }
+        var fromEnvironment = environment.get(PASSWORD_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+    }
+
+    /// True once [#call] found a password, from whichever source.
+    boolean passwordRequired() {
+        return passwordRequired;
+    }
+
     private void printAddresses(ParleyServer server) {
-        out.println("Parley is running" + (password == null ? "" : " (password required)") + ". Join at:");
+        out.println("Parley is running" + (passwordRequired ? " (password required)" : "") + ". Join at:");
         if (bind != null && !bind.isBlank() && !bind.equals("0.0.0.0") && !bind.equals("::")) {
             out.println("  " + server.localUri());
         } else {

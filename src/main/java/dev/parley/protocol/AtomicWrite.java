@@ -15,7 +15,7 @@ public final class AtomicWrite {
 
     public static void write(Path target, byte[] content) throws IOException {
         var folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
+        OwnerOnly.folder(folder);
         var temporary = Files.createTempFile(folder, target.getFileName().toString(), ".tmp");
         try {
             Files.write(temporary, content);

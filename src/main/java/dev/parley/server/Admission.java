@@ -51,15 +51,15 @@ final class Admission {
             return new Refused(ErrorCode.SERVER_FULL, "the server is stopping", TRY_LATER);
         }
         if (passwordDigest != null) {
-            if (throttle.blocked(request.address())) {
+            if (!throttle.tryCheck(request.address())) {
                 return new Refused(ErrorCode.AUTH_FAILED, "too many wrong passwords; wait a minute", POLICY);
             }
             var given = request.token() == null ? new byte[0] : digest(request.token());
             if (!MessageDigest.isEqual(given, passwordDigest)) {
-                throttle.failed(request.address());
                 return new Refused(ErrorCode.AUTH_FAILED,
                         request.token() == null ? "this room needs a password" : "wrong password", POLICY);
             }
+            throttle.passed(request.address());
         }
         String name;
         if (request.clientId() == null) {

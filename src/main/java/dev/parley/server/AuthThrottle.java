@@ -18,19 +18,33 @@ final class AuthThrottle {
         this.triesPerMinute = triesPerMinute;
     }
 
-    boolean blocked(String address) {
+    /// Takes one of `address`'s tries for this minute before its password is looked at: false
+    /// when none is left. Checking and counting are one atomic step, so parallel handshakes
+    /// cannot all pass a check made before any of them was counted. A try counts as a wrong
+    /// password until [#passed] gives it back.
+    boolean tryCheck(String address) {
         if (triesPerMinute <= 0) {
-            return false;
+            return true;
         }
-        var window = windows.get(address);
-        return window != null && System.currentTimeMillis() - window.startMillis() < MINUTE_MS
-                && window.failures() >= triesPerMinute;
+        long now = System.currentTimeMillis();
+        var granted = new boolean[1];
+        windows.compute(address, (key, old) -> {
+            var window = old == null || now - old.startMillis() >= MINUTE_MS ? new Window(now, 0) : old;
+            if (window.failures() >= triesPerMinute) {
+                return window;
+            }
+            granted[0] = true;
+            return new Window(window.startMillis(), window.failures() + 1);
+        });
+        return granted[0];
     }
 
-    void failed(String address) {
-        long now = System.currentTimeMillis();
-        windows.merge(address, new Window(now, 1), (old, one) ->
-                now - old.startMillis() >= MINUTE_MS ? one : new Window(old.startMillis(), old.failures() + 1));
+    /// The password was right: the try taken by [#tryCheck] is given back.
+    void passed(String address) {
+        if (triesPerMinute > 0) {
+            windows.computeIfPresent(address, (key, window) -> window.failures() <= 1 ? null
+                    : new Window(window.startMillis(), window.failures() - 1));
+        }
     }
 
     /// Drops finished windows; run every minute so the map cannot grow without bound.

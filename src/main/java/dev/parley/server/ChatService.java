@@ -37,10 +37,12 @@ final class ChatService {
     final Admission admission;
     private final Codec codec;
     private final Requests requests;
+    private final RefusalLog refusals;
 
-    ChatService(Hub hub, Admission admission) {
+    ChatService(Hub hub, Admission admission, RefusalLog refusals) {
         this.hub = hub;
         this.admission = admission;
+        this.refusals = refusals;
         this.codec = new Codec(hub.limits);
         this.requests = new Requests(hub);
     }
@@ -73,7 +75,7 @@ final class ChatService {
 
     void refusedConnection(Admission.Refused refused, String address) {
         hub.metrics.refused(refused.code());
-        hub.log.log("refused a connection from " + address + ": " + refused.code().wire());
+        refusals.refused(address, refused.code().wire());
     }
 
     void onText(Connection connection, String text) {
@@ -83,15 +85,7 @@ final class ChatService {
             return; // told already; read and dropped so that the close can go out cleanly
         }
         var decoded = codec.decodeToServer(text);
-        var verdict = connection.rate.take();
-        if (verdict != RateLimiter.Verdict.ALLOWED) {
-            // `ref` says which message was dropped, so a client knows what to send again.
-            var ref = decoded instanceof Checked.Ok<Message.ToServer>(var message) ? refOf(message) : null;
-            boolean abusive = verdict == RateLimiter.Verdict.ABUSIVE;
-            hub.refuse(connection, ErrorCode.RATE_LIMITED, abusive ? "too many messages; closing" : "too many messages; slow down", ref);
-            if (abusive) {
-                closeWhenQuiet(connection);
-            }
+        if (!withinRate(connection, decoded)) {
             return;
         }
         switch (decoded) {
@@ -114,7 +108,27 @@ final class ChatService {
         if (connection.isClosingForFlood()) {
             return;
         }
-        hub.refuse(connection, ErrorCode.BAD_MESSAGE, "binary frames are not supported; send JSON text", null);
+        if (withinRate(connection, null)) {
+            hub.refuse(connection, ErrorCode.BAD_MESSAGE, "binary frames are not supported; send JSON text", null);
+        }
+    }
+
+    /// Takes a frame from the connection's rate limit, text or binary alike (a binary flood
+    /// costs the server as much); when over it, says so and, for abuse, closes. `decoded` is
+    /// null for a binary frame.
+    private boolean withinRate(Connection connection, Checked<Message.ToServer> decoded) {
+        var verdict = connection.rate.take();
+        if (verdict == RateLimiter.Verdict.ALLOWED) {
+            return true;
+        }
+        // `ref` says which message was dropped, so a client knows what to send again.
+        var ref = decoded instanceof Checked.Ok<Message.ToServer>(var message) ? refOf(message) : null;
+        boolean abusive = verdict == RateLimiter.Verdict.ABUSIVE;
+        hub.refuse(connection, ErrorCode.RATE_LIMITED, abusive ? "too many messages; closing" : "too many messages; slow down", ref);
+        if (abusive) {
+            closeWhenQuiet(connection);
+        }
+        return false;
     }
 
 

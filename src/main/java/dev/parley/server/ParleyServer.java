@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.protocol.Message.SystemNotice;
+import dev.parley.protocol.OwnerOnly;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.BindException;
@@ -14,10 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /// The embedded chat server: Jetty with the `/ws` endpoint, `/healthz`, `/metrics` and the web
@@ -31,7 +32,8 @@ public final class ParleyServer implements AutoCloseable {
     private final Server jetty;
     static final int SOCKET_SEND_BUFFER = 256 * 1024;
 
-    private final ServerConnector connector;
+    private final CappedConnector connector;
+    private final RefusalLog refusals;
     private final ChatService service;
     private final Hub hub;
     private final ScheduledExecutorService timer;
@@ -45,7 +47,8 @@ public final class ParleyServer implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timer").daemon().factory());
         var metrics = new Metrics();
         this.hub = new Hub(config, store, metrics, timer, log);
-        this.service = new ChatService(hub, new Admission(config));
+        this.refusals = new RefusalLog(log);
+        this.service = new ChatService(hub, new Admission(config), refusals);
         var threads = new QueuedThreadPool();
         threads.setName("parley-http");
         // A desktop app should give back the threads a burst made (Jetty keeps them 60 s and
@@ -56,14 +59,21 @@ public final class ParleyServer implements AutoCloseable {
         this.jetty = new Server(threads);
         var http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        this.connector = tls == null ? new ServerConnector(jetty, new HttpConnectionFactory(http)) : TlsConnector.create(jetty, http, tls);
+        var factories = tls == null ? new ConnectionFactory[] {new HttpConnectionFactory(http)} : TlsConnector.factories(http, tls);
+        var guards = config.http();
+        this.connector = new CappedConnector(jetty, config.limits().maxConnectionsPerAddress() + guards.spareSocketsPerAddress(),
+                refusals::refused, factories);
+        // Until the upgrade: a WebSocket then has its own ping and idle limits.
+        connector.setIdleTimeout(guards.idleBeforeUpgrade().toMillis());
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
         // A fixed send buffer: Linux would otherwise autotune it to ~3 MB per connection, so a
         // reader that stops would hold megabytes in the kernel before maxOutboundBytes is reached.
         connector.setAcceptedSendBufferSize(SOCKET_SEND_BUFFER);
         jetty.addConnector(connector);
-        jetty.setHandler(TlsConnector.plainTextRefusal(tls, new OriginGuard(context(metrics), config.allowedOrigins(), metrics.originRefusals::increment)));
+        var origins = new OriginGuard(context(metrics), config.allowedOrigins(), metrics.originRefusals::increment);
+        jetty.setHandler(new SecurityHeaders(new HostGuard(TlsConnector.plainTextRefusal(tls, origins),
+                guards.allowedHosts(), new LocalNames(), refusals::refused)));
         jetty.setStopTimeout(GOODBYE.toMillis());
     }
 
@@ -101,8 +111,15 @@ public final class ParleyServer implements AutoCloseable {
 
     /// Like [#start(ServerConfig)], reporting joins, leaves and refusals to `log`.
     public static ParleyServer start(ServerConfig config, ServerLog log) throws IOException {
+        if (config.dataDir() != null) {
+            OwnerOnly.folder(config.dataDir());
+        }
         var tls = config.tls() ? TlsConnector.identity(config.dataDir()) : null; // before the store: nothing to close if it fails
         var server = new ParleyServer(config, HistoryStores.open(config, log), log, tls);
+        if (config.dataDir() != null) {
+            // After the store: SQLite makes its files (and their WAL and shared memory) per the umask.
+            OwnerOnly.tighten(config.dataDir());
+        }
         try {
             server.jetty.start();
         } catch (Exception failure) {
@@ -138,6 +155,7 @@ public final class ParleyServer implements AutoCloseable {
             timer.scheduleWithFixedDelay(service::pingAll, ping, ping, TimeUnit.MILLISECONDS);
         }
         timer.scheduleWithFixedDelay(service.admission.throttle()::sweep, 1, 1, TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(refusals::sweep, 5, 5, TimeUnit.SECONDS);
     }
 
     /// The bound port (the real one when the config asked for 0).

@@ -9,8 +9,10 @@ import java.util.List;
 /// (tests); `password` null or blank means an open room; `dataDir` null keeps history in memory.
 /// `allowedOrigins` lists extra browser origins allowed to connect (`*` allows all). `tls` serves
 /// `wss://`/`https://` with a self-signed certificate kept in `dataDir/tls` (in memory without one).
+/// `http` guards the HTTP side: extra host names (`--allow-host`) and the idle limit before an upgrade.
 public record ServerConfig(String bindAddress, int port, String password, Path dataDir, Limits limits,
-                           List<String> allowedOrigins, String defaultRoom, String serverName, boolean tls) {
+                           List<String> allowedOrigins, String defaultRoom, String serverName, boolean tls,
+                           HttpGuards http) {
 
     public static final int DEFAULT_PORT = 3001;
 
@@ -20,6 +22,7 @@ public record ServerConfig(String bindAddress, int port, String password, Path d
         defaultRoom = defaultRoom == null ? Names.DEFAULT_ROOM : defaultRoom;
         serverName = serverName == null ? "Parley" : serverName;
         password = password == null || password.isEmpty() ? null : password;
+        http = http == null ? HttpGuards.DEFAULTS : http;
     }
 
     /// Loopback, a free port, in-memory history, default limits: what tests start.
@@ -28,36 +31,40 @@ public record ServerConfig(String bindAddress, int port, String password, Path d
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, password, dataDir, limits, allowedOrigins, defaultRoom, serverName, tls);
+        return new ServerConfig(bindAddress, newPort, password, dataDir, limits, allowedOrigins, defaultRoom, serverName, tls, http);
     }
 
     public ServerConfig withPassword(String newPassword) {
-        return new ServerConfig(bindAddress, port, newPassword, dataDir, limits, allowedOrigins, defaultRoom, serverName, tls);
+        return new ServerConfig(bindAddress, port, newPassword, dataDir, limits, allowedOrigins, defaultRoom, serverName, tls, http);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(bindAddress, port, password, newDataDir, limits, allowedOrigins, defaultRoom, serverName, tls);
+        return new ServerConfig(bindAddress, port, password, newDataDir, limits, allowedOrigins, defaultRoom, serverName, tls, http);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
-        return new ServerConfig(bindAddress, port, password, dataDir, newLimits, allowedOrigins, defaultRoom, serverName, tls);
+        return new ServerConfig(bindAddress, port, password, dataDir, newLimits, allowedOrigins, defaultRoom, serverName, tls, http);
     }
 
     public ServerConfig withAllowedOrigins(List<String> origins) {
-        return new ServerConfig(bindAddress, port, password, dataDir, limits, origins, defaultRoom, serverName, tls);
+        return new ServerConfig(bindAddress, port, password, dataDir, limits, origins, defaultRoom, serverName, tls, http);
     }
 
     public ServerConfig withBindAddress(String address) {
-        return new ServerConfig(address, port, password, dataDir, limits, allowedOrigins, defaultRoom, serverName, tls);
+        return new ServerConfig(address, port, password, dataDir, limits, allowedOrigins, defaultRoom, serverName, tls, http);
     }
 
     /// Without TLS (the constructor before the `tls` option).
     public ServerConfig(String bindAddress, int port, String password, Path dataDir, Limits limits,
                         List<String> allowedOrigins, String defaultRoom, String serverName) {
-        this(bindAddress, port, password, dataDir, limits, allowedOrigins, defaultRoom, serverName, false);
+        this(bindAddress, port, password, dataDir, limits, allowedOrigins, defaultRoom, serverName, false, null);
     }
 
     public ServerConfig withTls(boolean on) {
-        return new ServerConfig(bindAddress, port, password, dataDir, limits, allowedOrigins, defaultRoom, serverName, on);
+        return new ServerConfig(bindAddress, port, password, dataDir, limits, allowedOrigins, defaultRoom, serverName, on, http);
+    }
+
+    public ServerConfig withHttp(HttpGuards guards) {
+        return new ServerConfig(bindAddress, port, password, dataDir, limits, allowedOrigins, defaultRoom, serverName, tls, guards);
     }
 }

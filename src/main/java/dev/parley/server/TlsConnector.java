@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.DetectorConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -11,8 +12,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -31,7 +30,8 @@ final class TlsConnector {
         return dataDir == null ? TlsIdentity.inMemory() : TlsIdentity.loadOrCreate(dataDir);
     }
 
-    static ServerConnector create(Server jetty, HttpConfiguration http, TlsIdentity identity) {
+    /// The connection factories of the TLS port, for a connector to serve.
+    static ConnectionFactory[] factories(HttpConfiguration http, TlsIdentity identity) {
         var ssl = new SslContextFactory.Server();
         ssl.setKeyStore(identity.keyStore);
         ssl.setKeyStorePassword(identity.password);
@@ -42,7 +42,7 @@ final class TlsConnector {
         var httpFactory = new HttpConnectionFactory(https);
         var tls = new SslConnectionFactory(ssl, httpFactory.getProtocol());
         // Not TLS? Then the next factory (plain HTTP) reads it, and plainTextRefusal answers.
-        return new ServerConnector(jetty, new DetectorConnectionFactory(tls), httpFactory);
+        return new ConnectionFactory[] {new DetectorConnectionFactory(tls), httpFactory};
     }
 
     /// Wraps the server's handler when TLS is on (returns `next` as is otherwise).

@@ -3,11 +3,11 @@ package dev.parley.server;
 import dev.parley.protocol.AtomicWrite;
 import dev.parley.protocol.Fingerprint;
 import java.io.ByteArrayOutputStream;
+import dev.parley.protocol.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -51,8 +51,7 @@ final class TlsIdentity {
             return load(store, secret);
         }
         try {
-            Files.createDirectories(folder);
-            ownerOnly(folder, "rwx------");
+            OwnerOnly.folder(folder);
             var identity = create(newPassword());
             // The password first: a store on disk always has its password next to it.
             AtomicWrite.write(secret, identity.password.getBytes(StandardCharsets.UTF_8));
@@ -96,12 +95,5 @@ final class TlsIdentity {
         var bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /// POSIX only; on Windows the per-user application data folder is already private.
-    private static void ownerOnly(Path path, String permissions) throws IOException {
-        if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        }
     }
 }

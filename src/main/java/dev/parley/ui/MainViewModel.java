@@ -42,6 +42,7 @@ public final class MainViewModel {
     private DiscoveryPump nearbyPump;
     private ClientConfig lastConfig;
     private String lastLabel;
+    private boolean lastFromNetwork;
     private final TrustViewModel trust;
 
     public MainViewModel(Executor fx, Background background, Clock clock, Settings settings, Path historyDir) {
@@ -56,7 +57,7 @@ public final class MainViewModel {
         host.portProperty().set(settings.port());
         host.tlsProperty().set(settings.tls());
         host.tlsProperty().addListener((obs, old, on) -> settings.tls(on));
-        trust = new TrustViewModel(background, () -> { if (lastConfig != null) connect(lastConfig, lastLabel); });
+        trust = new TrustViewModel(background, () -> { if (lastConfig != null) connect(lastConfig, lastLabel, lastFromNetwork); });
         join.nameProperty().set(settings.name());
         join.recent(settings.recentServers());
         join.nameProperty().addListener((obs, old, name) -> settings.name(name));
@@ -89,7 +90,8 @@ public final class MainViewModel {
         join.connectWith((config, typed) -> {
             settings.remember(typed);
             settingsChanged.run();
-            connect(config, typed);
+            // Joining sets a fingerprint only from a room's announcement on the network.
+            connect(config, typed, config.expectedFingerprint() != null);
         });
     }
 
@@ -113,12 +115,18 @@ public final class MainViewModel {
 
     /// Replaces the current connection with one to `config`; `label` is what the status bar shows.
     public void connect(ClientConfig given, String label) {
+        connect(given, label, false);
+    }
+
+    /// `fingerprintFromNetwork`: `given`'s expected fingerprint came from an announcement.
+    private void connect(ClientConfig given, String label, boolean fingerprintFromNetwork) {
         disconnect();
         // Every connection shares the window's pins: trust on first use, like SSH.
         var config = given.withKnownServers(trust.knownServers());
         lastConfig = config;
         lastLabel = label;
-        trust.connecting(config.serverUri());
+        lastFromNetwork = fingerprintFromNetwork;
+        trust.connecting(config.serverUri(), fingerprintFromNetwork);
         status.encryptedProperty().set("wss".equalsIgnoreCase(config.serverUri().getScheme()));
         var mine = new EventPump(fx, this::apply);
         pump = mine;

@@ -1,5 +1,6 @@
 package dev.parley.ui;
 
+import dev.parley.protocol.OwnerOnly;
 import dev.parley.server.ServerConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -112,7 +113,7 @@ public final class Settings {
         p.setProperty("announce", Boolean.toString(announce));
         p.setProperty("host.tls", Boolean.toString(tls));
         p.setProperty("recentServers", String.join("\n", recentServers));
-        Files.createDirectories(dir);
+        OwnerOnly.folder(dir);
         var tmp = Files.createTempFile(dir, "settings", ".tmp");
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             p.store(out, "Parley window settings");

@@ -21,6 +21,7 @@ public final class TrustViewModel {
     private KnownServers knownServers = KnownServers.inMemory();
     private Function<Note, String> words = note -> note.key() + " " + note.args();
     private URI server;
+    private boolean announcedFirstUse;
 
     /// `reconnect` connects again to the last server with the last settings.
     TrustViewModel(Background background, Runnable reconnect) {
@@ -43,15 +44,26 @@ public final class TrustViewModel {
         words = translate;
     }
 
-    /// A new connection starts: an old warning no longer applies.
-    void connecting(URI serverUri) {
+    /// A new connection starts: an old warning no longer applies. `fingerprintFromNetwork`: the
+    /// certificate is checked against a fingerprint from the room's announcement on the network.
+    void connecting(URI serverUri, boolean fingerprintFromNetwork) {
         server = serverUri;
         changed.set(null);
+        announcedFirstUse = fingerprintFromNetwork && knownServers.fingerprint(KnownServers.key(serverUri)) == null;
     }
 
-    /// The log line for a first-seen encrypted server, or null when there is nothing to say.
+    /// The log line for a first-seen encrypted server, or null when there is nothing to say. A
+    /// fingerprint from an announcement is no proof (anyone on the network can announce), so
+    /// the first use of one gets its note too, saying where the fingerprint came from.
     String trusted(ClientEvent.ServerTrusted event) {
-        return event.firstUse() ? words.apply(Note.of("tls.newServer", event.fingerprint())) : null;
+        if (event.firstUse()) {
+            return words.apply(Note.of("tls.newServer", event.fingerprint()));
+        }
+        if (announcedFirstUse) {
+            announcedFirstUse = false;
+            return words.apply(Note.of("tls.newServerAnnounced", event.fingerprint()));
+        }
+        return null;
     }
 
     void stateChanged(ClientEvent.StateChanged event) {

@@ -91,4 +91,30 @@ class TrustViewModelTest {
         assertThat(new MainViewModel(Runnable::run, Background.direct(), Clock.systemUTC(), Settings.load(data), null)
                 .host().tlsProperty().get()).isTrue();
     }
+
+    /// Joins the encrypted room `announced` as found on the network (its fingerprint AA).
+    private void joinAnnounced() {
+        var room = dev.parley.discovery.DiscoveredRoom.of("Ann's room", "127.0.0.1", 1, List.of("lobby"), 1, false, true,
+                fingerprint("AA"));
+        assertThat(vm.join().choose(room)).isTrue();
+        vm.join().nameProperty().set("ben");
+        assertThat(vm.join().join()).isTrue();
+    }
+
+    @Test
+    void anAnnouncedFingerprintGetsTheFirstUseNoteSayingWhereItCameFrom() {
+        vm.trust().words(note -> note.key() + ":" + note.args().getFirst());
+        joinAnnounced();
+        vm.apply(List.of(new ClientEvent.ServerTrusted(fingerprint("AA"), false)));
+        assertThat(systemLines()).containsExactly("tls.newServerAnnounced:" + fingerprint("AA"));
+    }
+
+    @Test
+    void anAnnouncedServerPinnedBeforeGetsNoNote() {
+        vm.trust().words(note -> note.key() + ":" + note.args().getFirst());
+        vm.trust().knownServers().remember(KnownServers.key(SERVER), fingerprint("AA"));
+        joinAnnounced();
+        vm.apply(List.of(new ClientEvent.ServerTrusted(fingerprint("AA"), false)));
+        assertThat(systemLines()).isEmpty();
+    }
 }

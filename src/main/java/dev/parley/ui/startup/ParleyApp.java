@@ -1,8 +1,10 @@
 package dev.parley.ui.startup;
 
+import dev.parley.protocol.OwnerOnly;
 import dev.parley.server.DataFolder;
 import dev.parley.ui.ParleyWindow;
 import dev.parley.ui.Settings;
+import java.io.IOException;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -20,6 +22,11 @@ public final class ParleyApp extends Application {
     @Override
     public void init() {
         data = DataFolder.resolve(getParameters().getRaw());
+        try {
+            OwnerOnly.tighten(data); // also what an earlier version left readable to others
+        } catch (IOException unreadable) {
+            System.getLogger(ParleyApp.class.getName()).log(System.Logger.Level.WARNING, "cannot restrict " + data, unreadable);
+        }
         settings = Settings.load(data);
     }
 

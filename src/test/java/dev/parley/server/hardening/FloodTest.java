@@ -51,6 +51,18 @@ class FloodTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().connections() == 0);
     }
 
+    /// Binary frames are refused, and they count like text: a flood of them is closed too.
+    @Test
+    void aFloodOfBinaryFramesIsClosedWithPolicy() throws Exception {
+        for (int i = 0; i < 2_000; i++) {
+            flood.send(true, 0, RawWebSocket.BINARY, new byte[] {1}, true);
+        }
+        assertThat(flood.readTextContaining("too many messages; closing").text()).contains("rate_limited");
+        var close = flood.readUntil(RawWebSocket.CLOSE);
+        assertThat(close).as("a close frame, not a cut connection").isNotNull();
+        assertThat(close.closeCode()).isEqualTo(1008);
+    }
+
     /// The server waits for a flood to stop before closing, but not for ever: a client that goes
     /// on sending is cut about 2 s after it was told.
     @Test
