@@ -39,6 +39,7 @@ public final class MainViewModel {
     private ClientConfig lastConfig;
     private String lastLabel;
     private final TrustViewModel trust;
+    private java.util.function.Consumer<ClientEvent> watcher = event -> { };
 
     public MainViewModel(Executor fx, Background background, Clock clock, Settings settings, Path historyDir) {
         this.fx = fx;
@@ -228,5 +229,11 @@ public final class MainViewModel {
 
     void apply(List<ClientEvent> batch) {
         batch.forEach(new EventRouter(this)::route);
+        batch.forEach(watcher);
+    }
+
+    /// `watcher` sees every client event too, after the panes (the window's notifications).
+    public void watch(java.util.function.Consumer<ClientEvent> watcher) {
+        this.watcher = watcher;
     }
 }

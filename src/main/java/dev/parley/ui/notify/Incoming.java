@@ -1,17 +1,32 @@
 package dev.parley.ui.notify;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 /// A message as the notification logic sees it. `conversation` is the key of where it belongs:
 /// the room's name, or `@` and the other person's name for a private conversation (a room name
-/// never holds an `@`); `place` is what to call it in a notification.
-public record Incoming(String conversation, String place, String from, String text, boolean direct, boolean own) {
+/// never holds an `@`); `place` is what to call it in a notification; `sent` is the server's
+/// time of the message, null when unknown.
+public record Incoming(String conversation, String place, String from, String text, boolean direct, boolean own,
+                       Instant sent) {
 
     public static Incoming room(String room, String from, String text, boolean own) {
-        return new Incoming(room, room, from, text, false, own);
+        return new Incoming(room, room, from, text, false, own, null);
     }
 
     /// `peer` is the other member of the conversation (the recipient of one's own message).
     public static Incoming direct(String peer, String from, String text, boolean own) {
-        return new Incoming(directKey(peer), peer, from, text, true, own);
+        return new Incoming(directKey(peer), peer, from, text, true, own, null);
+    }
+
+    /// The same message with the server's time (ISO-8601, as on the wire); an unreadable time
+    /// (the seed's server, an odd peer) stays unknown.
+    public Incoming sentAt(String time) {
+        try {
+            return new Incoming(conversation, place, from, text, direct, own, time == null ? null : Instant.parse(time));
+        } catch (DateTimeParseException e) {
+            return this;
+        }
     }
 
     public static String directKey(String peer) {

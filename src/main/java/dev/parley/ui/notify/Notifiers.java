@@ -10,6 +10,10 @@ public final class Notifiers {
 
     private static final System.Logger LOG = System.getLogger(Notifiers.class.getName());
 
+    /// `-Dparley.notify.bus=unix:path=…` sends the notifications to that D-Bus bus instead of the
+    /// session's (a test desktop of its own, or a notification service on another bus).
+    public static final String BUS_PROPERTY = "parley.notify.bus";
+
     private Notifiers() {}
 
     public static DesktopNotifier forThisSystem() {
@@ -20,12 +24,13 @@ public final class Notifiers {
     }
 
     private static DesktopNotifier dbus() {
-        var address = System.getenv("DBUS_SESSION_BUS_ADDRESS");
+        var chosen = System.getProperty(BUS_PROPERTY, "");
+        var address = chosen.isBlank() ? System.getenv("DBUS_SESSION_BUS_ADDRESS") : chosen;
         if (address == null || address.isBlank()) {
             return DesktopNotifier.none();
         }
         try {
-            return DbusNotifier.sessionBus();
+            return chosen.isBlank() ? DbusNotifier.sessionBus() : DbusNotifier.atAddress(chosen);
         } catch (Exception | LinkageError e) {
             // No session bus or no notification service: the window works as before, without.
             LOG.log(System.Logger.Level.DEBUG, "no D-Bus notifications: " + e);

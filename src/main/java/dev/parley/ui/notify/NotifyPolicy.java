@@ -1,6 +1,8 @@
 package dev.parley.ui.notify;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,42 +14,57 @@ import java.util.function.Consumer;
 /// "Do not disturb"; nothing from a muted conversation unless it mentions the person. After a
 /// reconnect the messages that were missed arrive at once: they make one summary a conversation
 /// ("12 new messages in lobby") once they stop coming; the recent messages shown after the first
-/// connection were never missed and make none. FX thread only (plain JUnit with a direct delay).
+/// connection were never missed and make none. Meanwhile a message sent after the connection was
+/// made (by the server's time) is news as usual. A busy conversation does not flood the desktop
+/// either: after a notification, what it says in the next [#COOLDOWN] makes one summary. FX
+/// thread only (plain JUnit with a delay run by hand).
 public final class NotifyPolicy {
 
     /// Catch-up is over when no message came for this long, or at the latest after [#CATCHUP_LIMIT].
     static final Duration CATCHUP_QUIET = Duration.ofMillis(1500);
     static final Duration CATCHUP_LIMIT = Duration.ofSeconds(10);
+    static final Duration COOLDOWN = Duration.ofSeconds(4);
     static final int SNIPPET_CHARS = 140;
 
     private final NotifySettings settings;
     private final UnreadCounts unread;
     private final Words words;
     private final Delay delay;
+    private final Clock clock;
     private final Consumer<Alert> alerts;
     private Mentions mentions = new Mentions("");
     private boolean focused = true;
     private String showing;
     private Phase phase = Phase.LIVE;
+    private Instant phaseStart = Instant.MAX;
     private final Map<String, Missed> missed = new LinkedHashMap<>();
+    private final Map<String, Missed> cooling = new LinkedHashMap<>();
     private Runnable cancelQuiet = () -> { };
     private Runnable cancelLimit = () -> { };
 
     private enum Phase { LIVE, FIRST_HISTORY, CATCHING_UP }
 
-    /// What a conversation missed during a reconnect.
+    /// What a conversation said that was not notified one by one (a reconnect, a busy spell).
     private static final class Missed {
-        final Incoming first;
+        Incoming last;
         int count;
         int mentions;
 
-        Missed(Incoming first) {
-            this.first = first;
+        Missed(Incoming last) {
+            this.last = last;
+        }
+
+        void add(Incoming message, boolean mention) {
+            last = message;
+            count++;
+            mentions += mention ? 1 : 0;
         }
     }
 
-    public NotifyPolicy(NotifySettings settings, UnreadCounts unread, Words words, Delay delay, Consumer<Alert> alerts) {
+    public NotifyPolicy(NotifySettings settings, UnreadCounts unread, Words words, Delay delay, Clock clock,
+                        Consumer<Alert> alerts) {
         this.settings = settings;
+        this.clock = clock;
         this.unread = unread;
         this.words = words;
         this.delay = delay;
@@ -77,6 +94,7 @@ public final class NotifyPolicy {
     public void connected(boolean again) {
         settle();
         phase = again ? Phase.CATCHING_UP : Phase.FIRST_HISTORY;
+        phaseStart = clock.instant();
         cancelLimit = delay.after(CATCHUP_LIMIT, this::settle);
         cancelQuiet = delay.after(CATCHUP_QUIET, this::settle);
     }
@@ -85,7 +103,8 @@ public final class NotifyPolicy {
         if (message.own()) {
             return;
         }
-        switch (phase) {
+        var sentSinceConnected = message.sent() != null && !message.sent().isBefore(phaseStart);
+        switch (sentSinceConnected ? Phase.LIVE : phase) {
             case FIRST_HISTORY -> quietAgain();
             case CATCHING_UP -> {
                 quietAgain();
@@ -94,9 +113,7 @@ public final class NotifyPolicy {
                     return;
                 }
                 unread.add(message.conversation());
-                var conversation = missed.computeIfAbsent(message.conversation(), k -> new Missed(message));
-                conversation.count++;
-                conversation.mentions += mention ? 1 : 0;
+                missed.computeIfAbsent(message.conversation(), k -> new Missed(message)).add(message, mention);
             }
             case LIVE -> live(message);
         }
@@ -111,6 +128,13 @@ public final class NotifyPolicy {
         if (settings.doNotDisturb()) {
             return;
         }
+        var busy = cooling.get(message.conversation());
+        if (busy != null) {
+            busy.add(message, mention);
+            return;
+        }
+        cooling.put(message.conversation(), new Missed(message));
+        delay.after(COOLDOWN, () -> cooled(message.conversation()));
         var title = message.direct() ? words.get("notify.direct", message.from())
                 : mention ? words.get("notify.mention", message.from(), message.place())
                 : words.get("notify.room", message.from(), message.place());
@@ -147,18 +171,27 @@ public final class NotifyPolicy {
         if (settings.doNotDisturb()) {
             return;
         }
-        for (var conversation : summaries) {
-            var first = conversation.first;
-            if (onScreen(first.conversation())) {
-                continue;
-            }
-            var title = first.direct() ? words.get("notify.catchup.direct", conversation.count, first.place())
-                    : words.get("notify.catchup.room", conversation.count, first.place());
-            var body = conversation.mentions > 0 ? words.get("notify.catchup.mentioned", conversation.mentions)
-                    : conversation.count == 1 ? first.from() + ": " + snippet(first.text()) : "";
-            alerts.accept(new Alert(title, body, first.conversation(),
-                    sound(first.direct(), conversation.mentions > 0)));
+        summaries.forEach(this::summarize);
+    }
+
+    private void cooled(String conversation) {
+        var since = cooling.remove(conversation);
+        if (since != null && since.count > 0 && !settings.doNotDisturb()) {
+            summarize(since);
         }
+    }
+
+    /// One notification for what a conversation said meanwhile, unless it is on screen now.
+    private void summarize(Missed conversation) {
+        var last = conversation.last;
+        if (onScreen(last.conversation())) {
+            return;
+        }
+        var title = last.direct() ? words.get("notify.catchup.direct", conversation.count, last.place())
+                : words.get("notify.catchup.room", conversation.count, last.place());
+        var body = conversation.mentions > 0 ? words.get("notify.catchup.mentioned", conversation.mentions)
+                : conversation.count == 1 ? last.from() + ": " + snippet(last.text()) : "";
+        alerts.accept(new Alert(title, body, last.conversation(), sound(last.direct(), conversation.mentions > 0)));
     }
 
     /// The start of a message on one line, cut at a whole character.

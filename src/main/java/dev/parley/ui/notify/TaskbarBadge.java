@@ -4,17 +4,19 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Taskbar;
 
 /// The unread total on the application's taskbar or dock icon, where the system has such a badge
-/// (macOS's dock, some Linux docks); elsewhere it does nothing.
+/// (macOS's dock, Windows' taskbar); elsewhere it does nothing. AWT is looked at only at the
+/// first [#show], so a window that never has unread messages never loads it. One thread only.
 public final class TaskbarBadge {
 
-    private final Taskbar taskbar = supported();
-
-    public boolean available() {
-        return taskbar != null;
-    }
+    private Taskbar taskbar;
+    private boolean looked;
 
     /// Shows `total`, or no badge for none.
     public void show(int total) {
+        if (!looked) {
+            looked = true;
+            taskbar = supported();
+        }
         if (taskbar == null) {
             return;
         }

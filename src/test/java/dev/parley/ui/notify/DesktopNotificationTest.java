@@ -55,7 +55,7 @@ class DesktopNotificationTest {
             var settings = new NotifySettings();
             settings.mute("quiet", true);
             var policy = new NotifyPolicy(settings, new UnreadCounts(total -> { }), Words.bundle(Locale.ENGLISH),
-                    (delay, action) -> () -> { }, alert -> notifier.show(alert.title(), alert.body(), alert.conversation()));
+                    (delay, action) -> () -> { }, java.time.Clock.systemUTC(), alert -> notifier.show(alert.title(), alert.body(), alert.conversation()));
             policy.self("bob");
             policy.showing("lobby");
             policy.focused(false);

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 /// A desktop of its own for a test: Xvfb on a free display, a private D-Bus session bus, and the
 /// dunst notification daemon on both, so that a real notification service shows what Parley
 /// sends without touching the machine's own session. `dunstctl` tells what dunst shows.
-final class NotificationDesktop implements AutoCloseable {
+public final class NotificationDesktop implements AutoCloseable {
 
     /// Set to `absent` where Xvfb, dbus-daemon or dunst cannot be installed; CI installs them.
-    static final String PROPERTY = "parley.notify.desktop";
+    public static final String PROPERTY = "parley.notify.desktop";
 
     private final VirtualDisplay display;
     private final Process bus;
@@ -32,7 +32,7 @@ final class NotificationDesktop implements AutoCloseable {
     }
 
     /// The tools this needs, missing ones named, so that a test can fail saying what to install.
-    static List<String> missingTools() {
+    public static List<String> missingTools() {
         var missing = new ArrayList<String>();
         for (var tool : List.of("Xvfb", "dbus-daemon", "dunst", "dunstctl")) {
             var onPath = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
@@ -44,7 +44,7 @@ final class NotificationDesktop implements AutoCloseable {
         return missing;
     }
 
-    static NotificationDesktop start(Path dir) throws IOException, InterruptedException {
+    public static NotificationDesktop start(Path dir) throws IOException, InterruptedException {
         var display = VirtualDisplay.start();
         Process bus = null;
         try {
@@ -114,16 +114,16 @@ final class NotificationDesktop implements AutoCloseable {
     }
 
     /// The bus's address, for [DbusNotifier#atAddress].
-    String address() {
+    public String address() {
         return address;
     }
 
-    String display() {
+    public String display() {
         return display.display();
     }
 
     /// Runs `dunstctl ARGS` on this desktop's bus; returns what it printed.
-    String ctl(String... args) throws IOException, InterruptedException {
+    public String ctl(String... args) throws IOException, InterruptedException {
         var command = new ArrayList<String>();
         command.add("dunstctl");
         command.addAll(List.of(args));

@@ -21,7 +21,7 @@ public final class NotificationScreenshot {
         var dir = Files.createTempDirectory("parley-notification");
         try (var desktop = NotificationDesktop.start(dir); var notifier = DbusNotifier.atAddress(desktop.address())) {
             var policy = new NotifyPolicy(new NotifySettings(), new UnreadCounts(total -> { }), Words.bundle(Locale.ENGLISH),
-                    (delay, action) -> () -> { }, alert -> notifier.show(alert.title(), alert.body(), alert.conversation()));
+                    (delay, action) -> () -> { }, java.time.Clock.systemUTC(), alert -> notifier.show(alert.title(), alert.body(), alert.conversation()));
             policy.self("Ann");
             policy.focused(false);
             policy.message(Incoming.room("lobby", "Li Wei", "Ann, the release notes are ready for review: https://intranet.example/notes", false));

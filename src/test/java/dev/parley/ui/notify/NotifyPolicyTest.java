@@ -2,7 +2,10 @@ package dev.parley.ui.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +20,7 @@ class NotifyPolicyTest {
     private final List<Integer> totals = new ArrayList<>();
     private final UnreadCounts unread = new UnreadCounts(totals::add);
     private final List<Runnable> pending = new ArrayList<>();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-12-08T10:00:00Z"), ZoneOffset.UTC);
     private NotifyPolicy policy = policy(Locale.ENGLISH);
 
     private NotifyPolicy policy(Locale locale) {
@@ -24,7 +28,7 @@ class NotifyPolicyTest {
             pending.add(action);
             return () -> pending.remove(action);
         };
-        return new NotifyPolicy(settings, unread, Words.bundle(locale), byHand, alerts::add);
+        return new NotifyPolicy(settings, unread, Words.bundle(locale), byHand, clock, alerts::add);
     }
 
     @BeforeEach
@@ -101,15 +105,15 @@ class NotifyPolicyTest {
     @Test
     void soundForPrivateMessagesAndMentionsButNotRoomsByDefault() {
         policy.message(room("random", "alice", "room talk"));
-        policy.message(room("random", "alice", "bob?"));
+        policy.message(room("news", "alice", "bob?"));
         policy.message(Incoming.direct("alice", "alice", "private", false));
         assertThat(alerts).extracting(Alert::sound).containsExactly(false, true, true);
         assertThat(alerts.get(2).title()).isEqualTo("alice");
         assertThat(alerts.get(2).conversation()).isEqualTo("@alice");
         settings.soundRooms(true);
         settings.soundPrivate(false);
-        policy.message(room("random", "alice", "room talk"));
-        policy.message(Incoming.direct("alice", "alice", "private", false));
+        policy.message(room("games", "alice", "room talk"));
+        policy.message(Incoming.direct("carol", "carol", "private", false));
         assertThat(alerts.subList(3, 5)).extracting(Alert::sound).containsExactly(true, false);
     }
 
@@ -131,6 +135,24 @@ class NotifyPolicyTest {
         assertThat(unread.total()).isEqualTo(14);
         policy.message(room("lobby", "alice", "live again"));
         assertThat(alerts).hasSize(4);
+    }
+
+    @Test
+    void aBusyConversationGetsOneNotificationThenOneSummaryOfWhatFollowed() {
+        policy.focused(false);
+        for (int i = 0; i < 500; i++) {
+            policy.message(room("lobby", "alice", i == 7 ? "bob look" : "flood " + i));
+        }
+        assertThat(alerts).containsExactly(new Alert("alice in lobby", "flood 0", "lobby", false));
+        quiet();
+        assertThat(alerts).hasSize(2).last()
+                .isEqualTo(new Alert("499 new messages in lobby", "1 of them mentions you", "lobby", true));
+        assertThat(unread.total()).isEqualTo(500);
+        policy.message(room("lobby", "alice", "later"));
+        policy.message(room("lobby", "carol", "one more"));
+        quiet();
+        assertThat(alerts).hasSize(4).last()
+                .isEqualTo(new Alert("1 new message in lobby", "carol: one more", "lobby", false));
     }
 
     @Test
@@ -160,6 +182,23 @@ class NotifyPolicyTest {
     }
 
     @Test
+    void aMessageSentAfterTheConnectionWasMadeIsNewsEvenDuringTheHistory() {
+        policy.focused(false);
+        policy.connected(false);
+        policy.message(room("lobby", "alice", "old").sentAt("2026-12-08T09:59:59.999Z"));
+        policy.message(room("lobby", "alice", "new").sentAt("2026-12-08T10:00:00Z"));
+        policy.message(room("random", "alice", "unknown time").sentAt("yesterday"));
+        assertThat(alerts).extracting(Alert::body).containsExactly("new");
+        policy.connected(true);
+        policy.message(room("random", "alice", "missed").sentAt("2026-12-08T09:00:00Z"));
+        policy.message(room("random", "carol", "live").sentAt("2026-12-08T10:00:01Z"));
+        assertThat(alerts).extracting(Alert::body).containsExactly("new", "live");
+        quiet();
+        assertThat(alerts).hasSize(3);
+        assertThat(alerts.getLast().title()).isEqualTo("1 new message in random");
+    }
+
+    @Test
     void catchUpInDoNotDisturbMakesNoSummary() {
         settings.doNotDisturb(true);
         policy.connected(true);
@@ -174,13 +213,13 @@ class NotifyPolicyTest {
         policy.self("bob");
         policy.focused(false);
         policy.message(room("大厅", "张三", "你好"));
-        policy.message(room("大厅", "张三", "bob 在吗"));
+        policy.message(room("闲聊", "张三", "bob 在吗"));
         policy.connected(true);
         policy.message(room("大厅", "张三", "一"));
         policy.message(room("大厅", "张三", "二"));
         quiet();
         assertThat(alerts).extracting(Alert::title)
-                .containsExactly("张三（大厅）", "张三 在 大厅 提到了你", "大厅 有 2 条新消息");
+                .containsExactly("张三（大厅）", "张三 在 闲聊 提到了你", "大厅 有 2 条新消息");
     }
 
     @Test
