@@ -5,10 +5,10 @@ import java.time.format.DateTimeParseException;
 
 /// A message as the notification logic sees it. `conversation` is the key of where it belongs:
 /// the room's name, or `@` and the other person's name for a private conversation (a room name
-/// never holds an `@`); `place` is what to call it in a notification; `sent` is the server's
-/// time of the message, null when unknown.
+/// never holds an `@`); `place` is what to call it in a notification; `time` is the server's
+/// time of the message as on the wire (ISO-8601), null when unknown.
 public record Incoming(String conversation, String place, String from, String text, boolean direct, boolean own,
-                       Instant sent) {
+                       String time) {
 
     public static Incoming room(String room, String from, String text, boolean own) {
         return new Incoming(room, room, from, text, false, own, null);
@@ -19,13 +19,17 @@ public record Incoming(String conversation, String place, String from, String te
         return new Incoming(directKey(peer), peer, from, text, true, own, null);
     }
 
-    /// The same message with the server's time (ISO-8601, as on the wire); an unreadable time
-    /// (the seed's server, an odd peer) stays unknown.
-    public Incoming sentAt(String time) {
+    public Incoming sentAt(String serverTime) {
+        return new Incoming(conversation, place, from, text, direct, own, serverTime);
+    }
+
+    /// The server's time, or null when there is none or it cannot be read (the seed's server).
+    /// Read only while history may arrive, not for every live message.
+    Instant sent() {
         try {
-            return new Incoming(conversation, place, from, text, direct, own, time == null ? null : Instant.parse(time));
+            return time == null ? null : Instant.parse(time);
         } catch (DateTimeParseException e) {
-            return this;
+            return null;
         }
     }
 

@@ -103,13 +103,15 @@ public final class NotifyPolicy {
         if (message.own()) {
             return;
         }
-        var sentSinceConnected = message.sent() != null && !message.sent().isBefore(phaseStart);
-        switch (sentSinceConnected ? Phase.LIVE : phase) {
+        switch (phase == Phase.LIVE || sentSinceConnected(message) ? Phase.LIVE : phase) {
             case FIRST_HISTORY -> quietAgain();
             case CATCHING_UP -> {
                 quietAgain();
+                if (onScreen(message.conversation())) {
+                    return;
+                }
                 var mention = mentions.in(message.text());
-                if (onScreen(message.conversation()) || !counts(message, mention)) {
+                if (!counts(message, mention)) {
                     return;
                 }
                 unread.add(message.conversation());
@@ -119,9 +121,18 @@ public final class NotifyPolicy {
         }
     }
 
+    private boolean sentSinceConnected(Incoming message) {
+        var sent = message.sent();
+        return sent != null && !sent.isBefore(phaseStart);
+    }
+
     private void live(Incoming message) {
+        // On screen first: the common case under a flood, and it needs no scan of the text.
+        if (onScreen(message.conversation())) {
+            return;
+        }
         var mention = mentions.in(message.text());
-        if (onScreen(message.conversation()) || !counts(message, mention)) {
+        if (!counts(message, mention)) {
             return;
         }
         unread.add(message.conversation());
