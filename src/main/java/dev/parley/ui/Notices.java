@@ -36,6 +36,7 @@ public final class Notices implements AutoCloseable {
     private DesktopNotifier notifier;
     private Consumer<String> clicked = conversation -> { };
     private Consumer<Availability> availabilityChanged = status -> { };
+    private Runnable settingsChanged = () -> { };
     private boolean focused = true;
     private boolean connectedBefore;
 
@@ -88,10 +89,22 @@ public final class Notices implements AutoCloseable {
         away.tick();
     }
 
+    /// Called after every change of the notification settings (to save them).
+    public void onSettingsChanged(Runnable save) {
+        settingsChanged = save;
+    }
+
     /// The person chose a status; "Do not disturb" also silences notifications.
     public void choose(Availability status) {
         settings.doNotDisturb(status == Availability.DND);
         away.choose(status);
+        settingsChanged.run();
+    }
+
+    /// Mutes a conversation (a room's name, or [Incoming#directKey] of a person) or unmutes it.
+    public void mute(String conversation, boolean on) {
+        settings.mute(conversation, on);
+        settingsChanged.run();
     }
 
     public void event(ClientEvent event) {

@@ -28,8 +28,17 @@ final class WindowNotices {
         // One thread for the notifier: it is made there at the first notification and only used there.
         var notifierThread = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("parley-notify").factory());
         var tone = new Tone();
-        var notices = new Notices(NotifySettings.load(data), i18n::get, later(), Clock.systemUTC(),
+        var notices = new Notices(new NotifySettings(), i18n::get, later(), Clock.systemUTC(),
                 Notifiers::forThisSystem, notifierThread, tone::play);
+        // Disk off the FX thread: the defaults hold for the moment the file takes to read.
+        var background = new FxBackground();
+        background.run("notify-settings", () -> NotifySettings.load(data), notices.settings()::adopt, failed -> { });
+        notices.onSettingsChanged(() -> {
+            var snapshot = notices.settings().copy();
+            background.run("notify-settings-save", () -> { snapshot.save(data); return snapshot; }, saved -> { },
+                    failed -> System.getLogger(WindowNotices.class.getName())
+                            .log(System.Logger.Level.WARNING, "notification settings not saved: " + failed));
+        });
         model.watch(notices::event);
         notices.showing(model.rooms().active());
         model.rooms().activeProperty().addListener((obs, old, room) -> notices.showing(room));

@@ -75,13 +75,19 @@ public final class NotifySettings {
         AtomicWrite.write(dir.resolve(FILE_NAME), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /// Takes over every choice of `other` (the file read off the FX thread).
+    public void adopt(NotifySettings other) {
+        muted.clear();
+        muted.addAll(other.muted);
+        doNotDisturb = other.doNotDisturb;
+        soundRooms = other.soundRooms;
+        soundPrivate = other.soundPrivate;
+        soundMentions = other.soundMentions;
+    }
+
     public NotifySettings copy() {
         var c = new NotifySettings();
-        c.muted.addAll(muted);
-        c.doNotDisturb = doNotDisturb;
-        c.soundRooms = soundRooms;
-        c.soundPrivate = soundPrivate;
-        c.soundMentions = soundMentions;
+        c.adopt(this);
         return c;
     }
 }

@@ -46,4 +46,17 @@ class NotifySettingsTest {
         Files.writeString(dir.resolve(NotifySettings.FILE_NAME), "sound.rooms=\\u12");
         assertThat(NotifySettings.load(dir).soundRooms()).isFalse();
     }
+
+    @Test
+    void adoptingTakesEveryChoice() {
+        var read = new NotifySettings();
+        read.mute("lobby", true);
+        read.soundMentions(false);
+        var live = new NotifySettings();
+        live.mute("random", true);
+        live.adopt(read);
+        assertThat(live.muted("lobby")).isTrue();
+        assertThat(live.muted("random")).isFalse();
+        assertThat(live.soundMentions()).isFalse();
+    }
 }
