@@ -44,6 +44,7 @@ public final class MainViewModel {
     private String lastLabel;
     private boolean lastFromNetwork;
     private final TrustViewModel trust;
+    private java.util.function.Consumer<ClientEvent> watcher = event -> { };
 
     public MainViewModel(Executor fx, Background background, Clock clock, Settings settings, Path historyDir) {
         this.fx = fx;
@@ -241,5 +242,11 @@ public final class MainViewModel {
     /// Applies one batch of client events on the FX thread, as a connection's [EventPump] hands them over.
     public void apply(List<ClientEvent> batch) {
         batch.forEach(new EventRouter(this)::route);
+        batch.forEach(watcher);
+    }
+
+    /// `watcher` sees every client event too, after the panes (the window's notifications).
+    public void watch(java.util.function.Consumer<ClientEvent> watcher) {
+        this.watcher = watcher;
     }
 }

@@ -28,6 +28,7 @@ public final class ParleyWindow {
     private final MainViewModel model;
     private final I18n i18n;
     private final Timeline ticker;
+    private final Notices notices;
 
     private ParleyWindow(Stage stage, Settings settings, Path data) {
         this.stage = stage;
@@ -67,8 +68,9 @@ public final class ParleyWindow {
             view.applyCss();
             view.layout();
         }
-        stage.titleProperty().bind(i18n.text("app.title"));
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        notices = WindowNotices.attach(stage, model, i18n, data);
+        stage.titleProperty().bind(WindowNotices.title(i18n, notices));
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> { model.tick(); notices.tick(); }));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
         model.startBrowsing();
@@ -90,6 +92,10 @@ public final class ParleyWindow {
 
     public I18n i18n() {
         return i18n;
+    }
+
+    public Notices notices() {
+        return notices;
     }
 
     /// The theme's precompiled binary stylesheet: AtlantaFX ships one beside each CSS file, and
@@ -122,6 +128,7 @@ public final class ParleyWindow {
     /// On exit: leave the room, stop hosting, save — off the FX thread, waiting a bounded time.
     public void shutdown() throws InterruptedException {
         ticker.stop();
+        notices.close();
         model.disconnect();
         var server = model.host().server();
         var announcer = model.host().announcing().detach();

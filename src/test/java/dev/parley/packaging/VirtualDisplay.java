@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /// An Xvfb X server on a display number it picks itself (`-displayfd`), so that the installed
 /// app can open its real GTK window, and `xwininfo` to see which windows are on it.
-final class VirtualDisplay implements AutoCloseable {
+public final class VirtualDisplay implements AutoCloseable {
 
     private final Process xvfb;
     private final String display;
@@ -19,7 +19,7 @@ final class VirtualDisplay implements AutoCloseable {
         this.display = display;
     }
 
-    static VirtualDisplay start() throws IOException {
+    public static VirtualDisplay start() throws IOException {
         var xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -33,7 +33,7 @@ final class VirtualDisplay implements AutoCloseable {
     }
 
     /// The value for `DISPLAY`.
-    String display() {
+    public String display() {
         return display;
     }
 
