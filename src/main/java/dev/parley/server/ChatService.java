@@ -37,10 +37,12 @@ final class ChatService {
     final Admission admission;
     private final Codec codec;
     private final Requests requests;
+    private final Visits visits;
 
-    ChatService(Hub hub, Admission admission) {
+    ChatService(Hub hub, Admission admission, Visits visits) {
         this.hub = hub;
         this.admission = admission;
+        this.visits = visits;
         this.codec = new Codec(hub.limits);
         this.requests = new Requests(hub);
     }
@@ -74,6 +76,7 @@ final class ChatService {
     void refusedConnection(Admission.Refused refused, String address) {
         hub.metrics.refused(refused.code());
         hub.log.log("refused a connection from " + address + ": " + refused.code().wire());
+        visits.refused(address, Visits.reasonOf(refused.code()), refused.message());
     }
 
     void onText(Connection connection, String text) {

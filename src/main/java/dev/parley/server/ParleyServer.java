@@ -37,6 +37,7 @@ public final class ParleyServer implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final TlsIdentity tls;
+    private final Visits visits = new Visits(java.time.Clock.systemUTC());
 
     private ParleyServer(ServerConfig config, HistoryStore store, ServerLog log, TlsIdentity tls) {
         this.tls = tls;
@@ -44,7 +45,7 @@ public final class ParleyServer implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timer").daemon().factory());
         var metrics = new Metrics();
         this.hub = new Hub(config, store, metrics, timer, log);
-        this.service = new ChatService(hub, new Admission(config));
+        this.service = new ChatService(hub, new Admission(config), visits);
         var threads = new QueuedThreadPool();
         threads.setName("parley-http");
         // A desktop app should give back the threads a burst made (Jetty keeps them 60 s and
@@ -62,7 +63,11 @@ public final class ParleyServer implements AutoCloseable {
         // reader that stops would hold megabytes in the kernel before maxOutboundBytes is reached.
         connector.setAcceptedSendBufferSize(SOCKET_SEND_BUFFER);
         jetty.addConnector(connector);
-        jetty.setHandler(TlsConnector.plainTextRefusal(tls, new OriginGuard(context(metrics), config.allowedOrigins(), metrics.originRefusals::increment)));
+        jetty.setHandler(visits.recorder(TlsConnector.plainTextRefusal(tls, new OriginGuard(context(metrics), config.allowedOrigins(),
+                (address, origin) -> {
+                    metrics.originRefusals.increment();
+                    visits.refused(address, RefusedAttempt.Reason.ORIGIN, "a web page from " + origin);
+                }))));
         jetty.setStopTimeout(GOODBYE.toMillis());
     }
 
@@ -137,6 +142,22 @@ public final class ParleyServer implements AutoCloseable {
             timer.scheduleWithFixedDelay(service::pingAll, ping, ping, TimeUnit.MILLISECONDS);
         }
         timer.scheduleWithFixedDelay(service.admission.throttle()::sweep, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /// Tells `listener` of every attempt refused from now on (wrong password, foreign origin,
+    /// server full…), on a server thread; see [RefusalListener].
+    public void addRefusalListener(RefusalListener listener) {
+        visits.add(listener);
+    }
+
+    public void removeRefusalListener(RefusalListener listener) {
+        visits.remove(listener);
+    }
+
+    /// When a request from another machine (not this one's loopback) last reached the server;
+    /// null while none has. A long silence hints that a firewall stops the others.
+    public java.time.Instant lastVisitFromNetwork() {
+        return visits.lastFromNetwork();
     }
 
     /// The bound port (the real one when the config asked for 0).
