@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.protocol.Invite;
 import dev.parley.server.DataFolders;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.PortInUseException;
@@ -129,13 +130,19 @@ final class HeadlessCommand implements Callable<Integer> {
 
     private void printAddresses(ParleyServer server) {
         out.println("Parley is running" + (password == null ? "" : " (password required)") + ". Join at:");
+        var first = server.localUri();
         if (bind != null && !bind.isBlank() && !bind.equals("0.0.0.0") && !bind.equals("::")) {
             out.println("  " + server.localUri());
         } else {
             for (var joinable : ServerAddresses.forPort(server.port(), tls)) {
                 out.println("  " + joinable.uri() + "   (" + joinable.interfaceName() + ")");
             }
+            first = ServerAddresses.forPort(server.port(), tls).getFirst().uri();
         }
+        var invite = new Invite(first.getHost().replace("[", "").replace("]", ""), server.port(), room, server.fingerprint());
+        out.println("Invite: " + invite.browserUrl() + " in a browser (phones too), " + invite.appLink() + " in the app");
+        out.println("Cannot join? Open " + invite.checkUrl()
+                + " on their device: it shows which step fails.");
         if (server.fingerprint() != null) {
             out.println("Certificate fingerprint (SHA-256), for members to compare:");
             out.println("  " + server.fingerprint());

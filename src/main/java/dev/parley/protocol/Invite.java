@@ -38,6 +38,11 @@ public record Invite(String host, int port, String room, String fingerprint) {
         return (tls() ? "https" : "http") + "://" + authority() + "/?room=" + encode(room);
     }
 
+    /// `http(s)://HOST:PORT/check`: the page that tests, from the joiner's device, each step of joining.
+    public String checkUrl() {
+        return (tls() ? "https" : "http") + "://" + authority() + "/check";
+    }
+
     /// `parley://HOST:PORT/ROOM`, with `?fp=` and the fingerprint's 64 hex digits for a TLS room.
     public String appLink() {
         var link = SCHEME + "://" + authority() + "/" + encode(room);
