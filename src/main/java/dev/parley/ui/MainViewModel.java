@@ -48,7 +48,8 @@ public final class MainViewModel {
         this.now = new SimpleObjectProperty<>(clock.instant());
         log = new LogViewModel(clock, rooms::active);
         members = new MembersViewModel(clock);
-        host = new HostViewModel(background, historyDir);
+        host = new HostViewModel(fx, background, historyDir);
+        host.reach().roomProperty().bind(join.roomProperty());
         host.portProperty().set(settings.port());
         host.tlsProperty().set(settings.tls());
         host.tlsProperty().addListener((obs, old, on) -> settings.tls(on));
@@ -219,6 +220,7 @@ public final class MainViewModel {
         status.tick(now.get());
         if (host.server() != null && host.hostingProperty().get()) {
             status.sample(host.server().stats(), now.get());
+            host.reach().tick(now.get());
         }
     }
 
