@@ -112,10 +112,11 @@ public final class HostViewModel {
         }, started -> {
             busy.set(false);
             server = started.server();
+            // Before the addresses: their rows show each one's invite.
+            reach.hosting(server, started.addresses(), started.facts());
             addresses.setAll(started.addresses());
             hints(server.port());
             fingerprint.set(server.fingerprint());
-            reach.hosting(server, started.addresses(), started.facts());
             hosting.set(true);
             announcing.hosting(server, config.serverName(), config.password() != null);
             onStarted.accept(server);
