@@ -112,8 +112,9 @@ final class HostPane extends VBox {
     }
 
     /// One address: the browser invite when others can use it (a click shows its QR code), with
-    /// "Copy" and "Copy invite link" (the app's `parley://` link); the bare address otherwise.
-    private static HBox row(ServerAddresses.Joinable joinable, ReachViewModel reach, I18n i18n) {
+    /// "Copy" and "Copy invite link" (the app's `parley://` link) on the line under it, beside its
+    /// interface; the bare address otherwise.
+    private static Region row(ServerAddresses.Joinable joinable, ReachViewModel reach, I18n i18n) {
         var invite = reach.invites().stream().filter(i -> joinable.uri().getHost().equals(i.serverUri().getHost())).findFirst().orElse(null);
         var text = invite == null ? joinable.uri().toString() : invite.browserUrl();
         var uri = new Label(text);
@@ -123,23 +124,25 @@ final class HostPane extends VBox {
         uri.setTooltip(new Tooltip(text));
         var where = new Label(joinable.interfaceName());
         where.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        var words = new VBox(0, uri, where);
-        words.setMinWidth(0);
-        HBox.setHgrow(words, Priority.ALWAYS);
+        where.setMinWidth(0);
+        HBox.setHgrow(where, Priority.ALWAYS);
+        where.setMaxWidth(Double.MAX_VALUE);
         var copy = new Button();
         copy.textProperty().bind(i18n.text("copy"));
         copy.getStyleClass().addAll(Styles.SMALL, "copy-address");
         copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(e -> Panes.copy(text));
-        var row = new HBox(6, words, copy);
-        row.setAlignment(Pos.CENTER_LEFT);
+        var under = new HBox(6, where, copy);
+        under.setAlignment(Pos.CENTER_LEFT);
+        var row = new VBox(2, uri, under);
+        row.setMinWidth(0);
         if (invite != null) {
             var link = new Button();
             link.textProperty().bind(i18n.text("host.copyInvite"));
             link.getStyleClass().addAll(Styles.SMALL, "copy-invite");
             link.setMinWidth(Region.USE_PREF_SIZE);
             link.setOnAction(e -> Panes.copy(invite.appLink()));
-            row.getChildren().add(link);
+            under.getChildren().add(link);
             row.setOnMouseClicked(e -> reach.show(invite));
         }
         return row;
