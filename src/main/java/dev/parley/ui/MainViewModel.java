@@ -36,6 +36,8 @@ public final class MainViewModel {
     private Runnable settingsChanged = () -> { };
     private dev.parley.discovery.RoomBrowser browser;
     private DiscoveryPump nearbyPump;
+    private DiscoveryPump rememberedPump;
+    private dev.parley.client.HostProbe probe;
     private ClientConfig lastConfig;
     private String lastLabel;
     private final TrustViewModel trust;
@@ -171,6 +173,7 @@ public final class MainViewModel {
         }
         var pump = join.nearby().pump(fx);
         nearbyPump = pump;
+        probeRemembered();
         background.run("browse-start", () -> dev.parley.discovery.RoomBrowser.start(pump), started -> {
             if (nearbyPump == pump) {
                 browser = started;
@@ -179,6 +182,20 @@ public final class MainViewModel {
             }
         }, failed -> System.getLogger(MainViewModel.class.getName())
                 .log(System.Logger.Level.WARNING, "cannot look for rooms on the network: " + failed));
+    }
+
+    /// Probes the servers joined before, directly: one on another subnet shows when it is up.
+    private void probeRemembered() {
+        var remembered = join.nearby().rememberedPump(fx);
+        rememberedPump = remembered;
+        var typed = settings.recentServers();
+        background.run("probe-start", () -> RememberedServers.probe(typed, remembered, RememberedServers.EVERY), started -> {
+            if (rememberedPump == remembered) {
+                probe = started;
+            } else {
+                started.close();
+            }
+        }, failed -> { });
     }
 
     /// What the LAN browser tells about rooms (null before [#startBrowsing]); tests feed it in
@@ -192,6 +209,14 @@ public final class MainViewModel {
         if (nearbyPump != null) {
             nearbyPump.close();
             nearbyPump = null;
+        }
+        if (rememberedPump != null) {
+            rememberedPump.close();
+            rememberedPump = null;
+        }
+        if (probe != null) {
+            probe.close();
+            probe = null;
         }
         join.nearby().clear();
         var stopping = browser;
