@@ -62,6 +62,13 @@ public final class JoinViewModel {
         return join();
     }
 
+    /// An invite link the app was opened with (`parley://…`, from a browser or the desktop): joins
+    /// at once when the name is set, else waits in the field for one.
+    public boolean open(String link) {
+        address.set(link.strip());
+        return join();
+    }
+
     /// Where a checked join goes: the config and the address as the user typed it.
     public void connectWith(BiConsumer<ClientConfig, String> sink) {
         connector = sink;

@@ -1,5 +1,6 @@
 package dev.parley.ui;
 
+import dev.parley.protocol.Invite;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -33,6 +34,9 @@ public final class ParleyApp extends Application {
         if (getParameters().getRaw().contains("--no-announce")) {
             window.model().host().announcing().allowedProperty().set(false);
         }
+        // Opened from a parley:// link (the desktop's scheme handler passes it as an argument).
+        getParameters().getRaw().stream().filter(Invite::isAppLink).findFirst()
+                .ifPresent(link -> window.model().join().open(link));
         if (Rehearsal.asked()) {
             Rehearsal.start(window.model(), Platform::runLater);
         }

@@ -87,4 +87,17 @@ class JoinViewModelTest {
         assertThat(join.errorProperty().get().key()).isEqualTo("join.badAddress");
         assertThat(joined).isEmpty();
     }
+
+    @Test
+    void theLinkTheAppWasOpenedWithJoinsOnceThereIsAName() {
+        join.nameProperty().set("");
+        assertThat(join.open("parley://10.0.0.5:3001/team")).isFalse();
+        assertThat(join.errorProperty().get().key()).isEqualTo("join.badName");
+        assertThat(join.addressProperty().get()).as("kept for the next Join").isEqualTo("parley://10.0.0.5:3001/team");
+
+        join.nameProperty().set("ann");
+        assertThat(join.join()).isTrue();
+        assertThat(joined.getFirst().room()).isEqualTo("team");
+        assertThat(joined.getFirst().serverUri()).isEqualTo(URI.create("ws://10.0.0.5:3001/ws"));
+    }
 }
