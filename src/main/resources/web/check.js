@@ -10,7 +10,7 @@
   const target = params.get('server') || location.host;
   const secure = params.has('server') ? params.get('tls') === '1' : location.protocol === 'https:';
   const sameOrigin = served && target === location.host;
-  const port = target.includes(']') ? target.split(']:')[1] : target.split(':')[1];
+  const port = (target.includes(']') ? target.split(']:')[1] : target.split(':')[1]) || (secure ? '443' : '80');
 
   function step(id, state, words) {
     $(id).dataset.state = state;
