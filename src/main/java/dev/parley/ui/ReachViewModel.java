@@ -32,7 +32,7 @@ public final class ReachViewModel {
     public record RefusedRow(String address, RefusedAttempt.Reason reason, String detail, int count, Instant last) {}
 
     /// What [#hosting] needs that takes a look at the disk or the interfaces (read off the FX thread).
-    public record Facts(List<NetworkIsolation.LocalAddress> localAddresses, String firewallCommand) {
+    record Facts(List<NetworkIsolation.LocalAddress> localAddresses, String firewallCommand) {
         static Facts read(int port) {
             return new Facts(NetworkIsolation.read(), FirewallHint.forThisComputer(port));
         }
