@@ -61,6 +61,7 @@
         s.clientId = null;
         return;
       }
+      $('check-link').hidden = false;
       const delay = Math.round(s.backoff / 2 + Math.random() * s.backoff / 2);
       s.backoff = Math.min(s.backoff * 2, 30000);
       setStatus(`reconnecting in ${Math.ceil(delay / 1000)} s${event.code === 1001 ? ' (room closed)' : ''}`);
@@ -94,6 +95,7 @@
   function welcome(p) {
     s.clientId = p.clientId;
     s.backoff = 500;
+    $('check-link').hidden = true;
     if (p.limits && p.limits.maxTextChars) s.maxText = p.limits.maxTextChars;
     setStatus(`connected as ${p.clientId}`);
     for (const room of s.rooms) {

@@ -3,6 +3,7 @@ package dev.parley.app;
 import dev.parley.protocol.Names;
 import dev.parley.server.DataFolder;
 import dev.parley.server.HttpGuards;
+import dev.parley.protocol.Invite;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.PortInUseException;
 import dev.parley.server.ServerAddresses;
@@ -201,13 +202,19 @@ final class HeadlessCommand implements Callable<Integer> {
 
     private void printAddresses(ParleyServer server) {
         out.println("Parley is running" + (passwordRequired ? " (password required)" : "") + ". Join at:");
+        var first = server.localUri();
         if (bind != null && !bind.isBlank() && !bind.equals("0.0.0.0") && !bind.equals("::")) {
             out.println("  " + server.localUri());
         } else {
             for (var joinable : ServerAddresses.forPort(server.port(), tls)) {
                 out.println("  " + joinable.uri() + "   (" + joinable.interfaceName() + ")");
             }
+            first = ServerAddresses.forPort(server.port(), tls).getFirst().uri();
         }
+        var invite = new Invite(first.getHost().replace("[", "").replace("]", ""), server.port(), room, server.fingerprint());
+        out.println("Invite: " + invite.browserUrl() + " in a browser (phones too), " + invite.appLink() + " in the app");
+        out.println("Cannot join? Open " + invite.checkUrl()
+                + " on their device: it shows which step fails.");
         if (server.fingerprint() != null) {
             out.println("Certificate fingerprint (SHA-256), for members to compare:");
             out.println("  " + server.fingerprint());

@@ -1,12 +1,14 @@
 package dev.parley.client;
 
+import dev.parley.protocol.Invite;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /// Turns what a user types (`host`, `host:port`, `[::1]:3001`, `ws://…`, `wss://…`) into the
-/// server's `/ws` URI. Without a port the default 3001 is used; without a path, `/ws`.
+/// server's `/ws` URI. Without a port the default 3001 is used; without a path, `/ws`. An app
+/// invite (`parley://HOST:PORT/ROOM?fp=…`, see [Invite]) gives its server's address.
 public final class Addresses {
 
     /// Design.md's default port, for typed addresses without one.
@@ -23,6 +25,9 @@ public final class Addresses {
             throw new IllegalArgumentException("Enter a server address, for example 192.168.1.20 or 192.168.1.20:3001");
         }
         var text = input.strip();
+        if (Invite.isAppLink(text)) {
+            return Invite.parse(text).serverUri();
+        }
         return text.contains("://") ? fromUrl(text) : fromHostPort(text, "ws", "/ws");
     }
 

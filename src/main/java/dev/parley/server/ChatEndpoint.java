@@ -25,6 +25,9 @@ public final class ChatEndpoint extends Endpoint {
     /// Longer messages grow their buffer as needed.
     static final int READ_BUFFER_BYTES = 1024;
 
+    /// The close code a `?probe=1` handshake gets: 1000, a normal close.
+    static final int PROBE_ANSWERED = 1000;
+
     private final ChatService service;
     private Connection connection;
     private String address;
@@ -38,6 +41,11 @@ public final class ChatEndpoint extends Endpoint {
         var core = ((JakartaWebSocketSession) session).getCoreSession();
         core.setInputBufferSize(READ_BUFFER_BYTES);
         var properties = session.getUserProperties();
+        if (properties.containsKey(Handshake.PROBE)) {
+            // The upgrade got through, which is all a probe asks: no admission, no member, no presence.
+            core.close(PROBE_ANSWERED, "probe ok", Callback.NOOP);
+            return;
+        }
         var remote = properties.get(Handshake.REMOTE_ADDRESS) instanceof InetSocketAddress socket ? socket : null;
         address = remote == null ? "unknown" : remote.getAddress().getHostAddress();
         boolean loopback = remote != null && remote.getAddress().isLoopbackAddress();

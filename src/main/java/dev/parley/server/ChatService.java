@@ -38,11 +38,13 @@ final class ChatService {
     private final Codec codec;
     private final Requests requests;
     private final RefusalLog refusals;
+    private final Visits visits;
 
-    ChatService(Hub hub, Admission admission, RefusalLog refusals) {
+    ChatService(Hub hub, Admission admission, RefusalLog refusals, Visits visits) {
         this.hub = hub;
         this.admission = admission;
         this.refusals = refusals;
+        this.visits = visits;
         this.codec = new Codec(hub.limits);
         this.requests = new Requests(hub);
     }
@@ -76,6 +78,7 @@ final class ChatService {
     void refusedConnection(Admission.Refused refused, String address) {
         hub.metrics.refused(refused.code());
         refusals.refused(address, refused.code().wire());
+        visits.refused(address, Visits.reasonOf(refused.code()), refused.message());
     }
 
     void onText(Connection connection, String text) {

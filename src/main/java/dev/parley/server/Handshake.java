@@ -15,6 +15,8 @@ final class Handshake extends ServerEndpointConfig.Configurator {
     static final String CLIENT_ID = "parley.clientId";
     static final String ROOM = "parley.room";
     static final String TOKEN = "parley.token";
+    /// `/ws?probe=1`: a reachability check (the `/check` page) that is closed at once, unadmitted.
+    static final String PROBE = "parley.probe";
     /// Jetty's user property with the peer's `InetSocketAddress`.
     static final String REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
 
@@ -30,6 +32,7 @@ final class Handshake extends ServerEndpointConfig.Configurator {
         var parameters = request.getParameterMap();
         put(properties, CLIENT_ID, first(parameters, "clientId"));
         put(properties, ROOM, first(parameters, "room"));
+        put(properties, PROBE, first(parameters, "probe"));
         var token = first(parameters, "token");
         if (token == null) {
             token = bearer(request.getHeaders());

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -17,9 +18,10 @@ import org.eclipse.jetty.util.Callback;
 final class OriginGuard extends Handler.Wrapper {
 
     private final List<String> allowed;
-    private final Runnable onRefused;
+    private final BiConsumer<String, String> onRefused;
 
-    OriginGuard(Handler handler, List<String> allowedOrigins, Runnable onRefused) {
+    /// `onRefused` hears (the peer's address, the refused origin).
+    OriginGuard(Handler handler, List<String> allowedOrigins, BiConsumer<String, String> onRefused) {
         super(handler);
         this.allowed = allowedOrigins.stream().map(OriginGuard::normalize).toList();
         this.onRefused = onRefused;
@@ -30,7 +32,7 @@ final class OriginGuard extends Handler.Wrapper {
         if ("/ws".equals(Request.getPathInContext(request))) {
             var origin = request.getHeaders().get(HttpHeader.ORIGIN);
             if (origin != null && !allows(origin, request.getHeaders().get(HttpHeader.HOST))) {
-                onRefused.run();
+                onRefused.accept(Request.getRemoteAddr(request), origin);
                 Response.writeError(request, response, callback, 403, "origin not allowed");
                 return true;
             }

@@ -6,7 +6,9 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +42,7 @@ public final class ParleyServer implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final TlsIdentity tls;
+    private final Visits visits = new Visits(Clock.systemUTC());
 
     private ParleyServer(ServerConfig config, HistoryStore store, ServerLog log, TlsIdentity tls) {
         this.tls = tls;
@@ -48,7 +51,7 @@ public final class ParleyServer implements AutoCloseable {
         var metrics = new Metrics();
         this.hub = new Hub(config, store, metrics, timer, log);
         this.refusals = new RefusalLog(log);
-        this.service = new ChatService(hub, new Admission(config), refusals);
+        this.service = new ChatService(hub, new Admission(config), refusals, visits);
         var threads = new QueuedThreadPool();
         threads.setName("parley-http");
         // A desktop app should give back the threads a burst made (Jetty keeps them 60 s and
@@ -71,9 +74,15 @@ public final class ParleyServer implements AutoCloseable {
         // reader that stops would hold megabytes in the kernel before maxOutboundBytes is reached.
         connector.setAcceptedSendBufferSize(SOCKET_SEND_BUFFER);
         jetty.addConnector(connector);
-        var origins = new OriginGuard(context(metrics), config.allowedOrigins(), metrics.originRefusals::increment);
-        jetty.setHandler(new SecurityHeaders(new HostGuard(TlsConnector.plainTextRefusal(tls, origins),
-                guards.allowedHosts(), new LocalNames(), refusals::refused)));
+        var origins = new OriginGuard(context(metrics), config.allowedOrigins(), (address, origin) -> {
+            metrics.originRefusals.increment();
+            visits.refused(address, RefusedAttempt.Reason.ORIGIN, "a web page from " + origin);
+        });
+        jetty.setHandler(new SecurityHeaders(visits.recorder(new HostGuard(TlsConnector.plainTextRefusal(tls, origins),
+                guards.allowedHosts(), new LocalNames(), (address, reason) -> {
+                    refusals.refused(address, reason);
+                    visits.refused(address, RefusedAttempt.Reason.HOST, reason);
+                }))));
         jetty.setStopTimeout(GOODBYE.toMillis());
     }
 
@@ -156,6 +165,22 @@ public final class ParleyServer implements AutoCloseable {
         }
         timer.scheduleWithFixedDelay(service.admission.throttle()::sweep, 1, 1, TimeUnit.MINUTES);
         timer.scheduleWithFixedDelay(refusals::sweep, 5, 5, TimeUnit.SECONDS);
+    }
+
+    /// Tells `listener` of every attempt refused from now on (wrong password, foreign origin,
+    /// server full…), on a server thread; see [RefusalListener].
+    public void addRefusalListener(RefusalListener listener) {
+        visits.add(listener);
+    }
+
+    public void removeRefusalListener(RefusalListener listener) {
+        visits.remove(listener);
+    }
+
+    /// When a request from another machine (not this one's loopback) last reached the server;
+    /// null while none has. A long silence hints that a firewall stops the others.
+    public Instant lastVisitFromNetwork() {
+        return visits.lastFromNetwork();
     }
 
     /// The bound port (the real one when the config asked for 0).

@@ -7,7 +7,8 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 
-/// The web client: files under `/web/` on the class path, `/` being `index.html`. Anything
+/// The web client: files under `/web/` on the class path, `/` being `index.html` and `/check`
+/// the connection check `check.html`. Anything
 /// else — including every path when the page is not packaged — is 404.
 final class WebPageServlet extends HttpServlet {
 
@@ -23,6 +24,8 @@ final class WebPageServlet extends HttpServlet {
         var path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals("/") || path.isEmpty()) {
             path = "/index.html";
+        } else if (path.equals("/check")) {
+            path = "/check.html";
         }
         var dot = path.lastIndexOf('.');
         var type = dot < 0 ? null : TYPES.get(path.substring(dot + 1).toLowerCase(Locale.ROOT));

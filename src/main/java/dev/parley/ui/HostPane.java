@@ -1,6 +1,7 @@
 package dev.parley.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.parley.protocol.Invite;
 import dev.parley.server.ServerAddresses;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -76,8 +77,9 @@ final class HostPane extends VBox {
         var addressesTitle = Panes.caption(i18n, "host.addresses");
         addressesTitle.visibleProperty().bind(vm.hostingProperty());
         addressesTitle.managedProperty().bind(vm.hostingProperty());
-        vm.addresses().addListener((ListChangeListener<ServerAddresses.Joinable>) c ->
-                addresses.getChildren().setAll(vm.addresses().stream().map(a -> row(a, i18n)).toList()));
+        Runnable rows = () -> addresses.getChildren().setAll(vm.addresses().stream().map(a -> row(a, vm.reach(), i18n)).toList());
+        vm.addresses().addListener((ListChangeListener<ServerAddresses.Joinable>) c -> rows.run());
+        vm.reach().invites().addListener((ListChangeListener<Invite>) c -> rows.run());
 
         var announce = new CheckBox();
         announce.setId("hostAnnounce");
@@ -88,7 +90,9 @@ final class HostPane extends VBox {
         getChildren().addAll(Panes.title(i18n, "host.title"), Panes.caption(i18n, "host.portAndPassword"), fields,
                 announce, toggle, Panes.note(i18n, vm.errorProperty(), "error-text"), useSuggested, addressesTitle, addresses,
                 noNetwork(i18n, vm), note(i18n, vm.announcing().statusProperty(), "hostAnnounceStatus"),
-                note(i18n, vm.firewallHintProperty(), "hostFirewall"));
+                note(i18n, vm.firewallHintProperty(), "hostFirewall"), new ReachHintsPane(vm.reach(), i18n));
+        // The QR code right under the addresses it shows.
+        getChildren().add(getChildren().indexOf(addresses) + 1, new InvitePane(vm.reach(), i18n));
         // Added after, not inside the list above: the checkbox goes right under the fields.
         getChildren().add(getChildren().indexOf(fields) + 1, tls);
         getChildren().add(new FingerprintBox(vm, i18n));
@@ -107,8 +111,12 @@ final class HostPane extends VBox {
         return label;
     }
 
-    private static HBox row(ServerAddresses.Joinable joinable, I18n i18n) {
-        var text = joinable.uri().toString();
+    /// One address: the browser invite when others can use it (a click shows its QR code), with
+    /// "Copy" and "Copy invite link" (the app's `parley://` link) on the line under it, beside its
+    /// interface; the bare address otherwise.
+    private static Region row(ServerAddresses.Joinable joinable, ReachViewModel reach, I18n i18n) {
+        var invite = reach.invites().stream().filter(i -> joinable.uri().getHost().equals(i.serverUri().getHost())).findFirst().orElse(null);
+        var text = invite == null ? joinable.uri().toString() : invite.browserUrl();
         var uri = new Label(text);
         uri.getStyleClass().add("address");
         // Long IPv6 addresses lose their middle, not the port at the end.
@@ -116,16 +124,27 @@ final class HostPane extends VBox {
         uri.setTooltip(new Tooltip(text));
         var where = new Label(joinable.interfaceName());
         where.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        var words = new VBox(0, uri, where);
-        words.setMinWidth(0);
-        HBox.setHgrow(words, Priority.ALWAYS);
+        where.setMinWidth(0);
+        HBox.setHgrow(where, Priority.ALWAYS);
+        where.setMaxWidth(Double.MAX_VALUE);
         var copy = new Button();
         copy.textProperty().bind(i18n.text("copy"));
         copy.getStyleClass().addAll(Styles.SMALL, "copy-address");
         copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(e -> Panes.copy(text));
-        var row = new HBox(6, words, copy);
-        row.setAlignment(Pos.CENTER_LEFT);
+        var under = new HBox(6, where, copy);
+        under.setAlignment(Pos.CENTER_LEFT);
+        var row = new VBox(2, uri, under);
+        row.setMinWidth(0);
+        if (invite != null) {
+            var link = new Button();
+            link.textProperty().bind(i18n.text("host.copyInvite"));
+            link.getStyleClass().addAll(Styles.SMALL, "copy-invite");
+            link.setMinWidth(Region.USE_PREF_SIZE);
+            link.setOnAction(e -> Panes.copy(invite.appLink()));
+            under.getChildren().add(link);
+            row.setOnMouseClicked(e -> reach.show(invite));
+        }
         return row;
     }
 }

@@ -7,6 +7,8 @@ import dev.parley.server.ServerConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -39,16 +41,27 @@ public final class HostViewModel {
     private final AnnounceViewModel announcing;
     private final BooleanProperty tls = new SimpleBooleanProperty();
     private final StringProperty fingerprint = new SimpleStringProperty();
+    private final ReachViewModel reach;
     private Consumer<ParleyServer> onStarted = server -> { };
     private Runnable onStopping = () -> { };
     private ParleyServer server;
 
-    /// `historyDir` null keeps the hosted room's history in memory only.
-    public HostViewModel(Background background, Path historyDir) {
+    /// `historyDir` null keeps the hosted room's history in memory only; refused attempts reach
+    /// the view models through `fx`.
+    public HostViewModel(Executor fx, Background background, Path historyDir) {
         this.background = background;
         this.historyDir = historyDir;
         this.announcing = new AnnounceViewModel(background);
+        this.reach = new ReachViewModel(fx, QUIET);
     }
+
+    /// Refusals applied on the calling thread (tests that do not look at them).
+    public HostViewModel(Background background, Path historyDir) {
+        this(Runnable::run, background, historyDir);
+    }
+
+    /// How long nobody from the network may reach a hosted room before the firewall command shows.
+    static final Duration QUIET = Duration.ofMinutes(2);
 
     public BooleanProperty hostingProperty() { return hosting; }
     public BooleanProperty busyProperty() { return busy; }
@@ -65,6 +78,8 @@ public final class HostViewModel {
     /// The name announced on the network and shown to members.
     public StringProperty serverNameProperty() { return serverName; }
     public AnnounceViewModel announcing() { return announcing; }
+    /// Invites, refused attempts and the hints on why others cannot join.
+    public ReachViewModel reach() { return reach; }
     /// Host with "Encrypt (TLS)": `wss://` addresses and a certificate fingerprint to compare.
     public BooleanProperty tlsProperty() { return tls; }
     /// The hosted server's certificate fingerprint (`AB:CD:…`); null without TLS or not hosting.
@@ -89,13 +104,16 @@ public final class HostViewModel {
         suggestedPort.set(0);
         var config = new ServerConfig(null, port.get(), password.get(), historyDir, null, null, null, serverName.get())
                 .withTls(tls.get());
-        record Started(ParleyServer server, List<ServerAddresses.Joinable> addresses) {}
+        record Started(ParleyServer server, List<ServerAddresses.Joinable> addresses, ReachViewModel.Facts facts) {}
         background.run("host-start", () -> {
             var started = ParleyServer.start(config);
-            return new Started(started, ServerAddresses.forPort(started.port(), started.fingerprint() != null));
+            return new Started(started, ServerAddresses.forPort(started.port(), started.fingerprint() != null),
+                    ReachViewModel.Facts.read(started.port()));
         }, started -> {
             busy.set(false);
             server = started.server();
+            // Before the addresses: their rows show each one's invite.
+            reach.hosting(server, started.addresses(), started.facts());
             addresses.setAll(started.addresses());
             hints(server.port());
             fingerprint.set(server.fingerprint());
@@ -154,6 +172,7 @@ public final class HostViewModel {
         networkHint.set(null);
         firewallHint.set(null);
         fingerprint.set(null);
+        reach.stopped();
     }
 
     private void hints(int hostedPort) {

@@ -3,6 +3,7 @@ package dev.parley.ui;
 import dev.parley.client.Addresses;
 import dev.parley.client.ClientConfig;
 import dev.parley.protocol.Fingerprint;
+import dev.parley.protocol.Invite;
 import dev.parley.protocol.Checked;
 import dev.parley.protocol.Names;
 import dev.parley.discovery.DiscoveredRoom;
@@ -18,7 +19,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/// The Join form: server address (`host`, `host:port` or a `ws://` URL), name, room, password,
+/// The Join form: server address (`host`, `host:port`, a `ws://` URL or a `parley://` invite, which
+/// also gives the room and the certificate's fingerprint), name, room, password,
 /// and the servers joined before. Checks everything before a connection is tried. FX thread only.
 public final class JoinViewModel {
 
@@ -61,6 +63,13 @@ public final class JoinViewModel {
         return join();
     }
 
+    /// An invite link the app was opened with (`parley://…`, from a browser or the desktop): joins
+    /// at once when the name is set, else waits in the field for one.
+    public boolean open(String link) {
+        address.set(link.strip());
+        return join();
+    }
+
     /// Where a checked join goes: the config and the address as the user typed it.
     public void connectWith(BiConsumer<ClientConfig, String> sink) {
         connector = sink;
@@ -78,11 +87,16 @@ public final class JoinViewModel {
             return false;
         }
         URI uri;
+        Invite invite;
         try {
-            uri = Addresses.parse(typed);
+            invite = Invite.isAppLink(typed) ? Invite.parse(typed) : null;
+            uri = invite == null ? Addresses.parse(typed) : invite.serverUri();
         } catch (IllegalArgumentException e) {
             error.set(Note.of("join.badAddress", e.getMessage()));
             return false;
+        }
+        if (invite != null) {
+            room.set(invite.room());
         }
         if (Names.clientId(name.get()) instanceof Checked.Refused<String> refused) {
             error.set(Note.of("join.badName", refused.message()));
@@ -97,7 +111,9 @@ public final class JoinViewModel {
         recent.addFirst(typed);
         var config = ClientConfig.of(uri, Names.clientId(name.get()).orThrow(), Names.room(room.get()).orThrow(),
                 password.get() == null || password.get().isEmpty() ? null : password.get());
-        connector.accept(withAnnouncedFingerprint(config, typed), typed);
+        // An invite's fingerprint came from the host itself, so it is pinned without a first-use question.
+        connector.accept(invite != null && invite.tls() ? config.withExpectedFingerprint(invite.fingerprint())
+                : withAnnouncedFingerprint(config, typed), typed);
         return true;
     }
 

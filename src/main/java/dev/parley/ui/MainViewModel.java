@@ -4,6 +4,7 @@ import dev.parley.client.ClientConfig;
 import dev.parley.client.ClientEvent;
 import dev.parley.client.ConnectionState;
 import dev.parley.client.DisconnectReason;
+import dev.parley.client.HostProbe;
 import dev.parley.client.ParleyClient;
 import dev.parley.discovery.DiscoveryListener;
 import dev.parley.discovery.RoomBrowser;
@@ -40,6 +41,8 @@ public final class MainViewModel {
     private Runnable settingsChanged = () -> { };
     private RoomBrowser browser;
     private DiscoveryPump nearbyPump;
+    private DiscoveryPump rememberedPump;
+    private HostProbe probe;
     private ClientConfig lastConfig;
     private String lastLabel;
     private boolean lastFromNetwork;
@@ -54,7 +57,8 @@ public final class MainViewModel {
         this.now = new SimpleObjectProperty<>(clock.instant());
         log = new LogViewModel(clock, rooms::active);
         members = new MembersViewModel(clock);
-        host = new HostViewModel(background, historyDir);
+        host = new HostViewModel(fx, background, historyDir);
+        host.reach().roomProperty().bind(join.roomProperty());
         host.portProperty().set(settings.port());
         host.tlsProperty().set(settings.tls());
         host.tlsProperty().addListener((obs, old, on) -> settings.tls(on));
@@ -183,6 +187,7 @@ public final class MainViewModel {
         }
         var pump = join.nearby().pump(fx);
         nearbyPump = pump;
+        probeRemembered();
         background.run("browse-start", () -> RoomBrowser.start(pump), started -> {
             if (nearbyPump == pump) {
                 browser = started;
@@ -191,6 +196,20 @@ public final class MainViewModel {
             }
         }, failed -> System.getLogger(MainViewModel.class.getName())
                 .log(System.Logger.Level.WARNING, "cannot look for rooms on the network: " + failed));
+    }
+
+    /// Probes the servers joined before, directly: one on another subnet shows when it is up.
+    private void probeRemembered() {
+        var remembered = join.nearby().rememberedPump(fx);
+        rememberedPump = remembered;
+        var typed = settings.recentServers();
+        background.run("probe-start", () -> RememberedServers.probe(typed, remembered, RememberedServers.EVERY), started -> {
+            if (rememberedPump == remembered) {
+                probe = started;
+            } else {
+                started.close();
+            }
+        }, failed -> { });
     }
 
     /// What the LAN browser tells about rooms (null before [#startBrowsing]); tests feed it in
@@ -204,6 +223,14 @@ public final class MainViewModel {
         if (nearbyPump != null) {
             nearbyPump.close();
             nearbyPump = null;
+        }
+        if (rememberedPump != null) {
+            rememberedPump.close();
+            rememberedPump = null;
+        }
+        if (probe != null) {
+            probe.close();
+            probe = null;
         }
         join.nearby().clear();
         var stopping = browser;
@@ -232,6 +259,7 @@ public final class MainViewModel {
         status.tick(now.get());
         if (host.server() != null && host.hostingProperty().get()) {
             status.sample(host.server().stats(), now.get());
+            host.reach().tick(now.get());
         }
     }
 

@@ -55,6 +55,9 @@ class HeadlessTlsProcessTest {
             }
             var fingerprint = Fingerprint.of(store.getCertificate("parley").getEncoded());
             assertThat(lines).contains(fingerprint);
+            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Invite: https://").contains("/?room=lobby",
+                    "parley://", "/lobby?fp=" + fingerprint.replace(":", "")));
+            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Cannot join? Open https://").contains("/check"));
 
             var events = new LinkedBlockingQueue<ClientEvent>();
             try (var member = new ParleyClient(ClientConfig.of(local, "alice", null, null).withExpectedFingerprint(fingerprint), events::add)) {

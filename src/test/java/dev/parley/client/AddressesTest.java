@@ -26,6 +26,8 @@ class AddressesTest {
             ws://[::1]:3001/ws            | ws://[::1]:3001/ws
             http://host:80                | ws://host:80/ws
             https://host                  | wss://host:3001/ws
+            parley://host:4000/lobby      | ws://host:4000/ws
+            parley://[::1]:4000/x?fp=ABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABAB | wss://[::1]:4000/ws
             """)
     void readsWhatUsersType(String input, String expected) {
         assertThat(Addresses.parse(input)).hasToString(expected);

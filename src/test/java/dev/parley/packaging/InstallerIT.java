@@ -51,6 +51,7 @@ class InstallerIT {
                 .contains("fonts-wqy-microhei | fonts-noto-cjk");
         var desktop = Files.readString(app.installed("/opt/parley/lib/parley-Parley.desktop"));
         assertThat(desktop).contains("Name=Parley\n", "Categories=Network;Chat;\n", "Exec=/opt/parley/bin/Parley");
+        assertThat(desktop).as("parley:// invite links open the app").contains("MimeType=x-scheme-handler/parley;\n", " %u\n");
         assertThat(app.installed("/opt/parley/share/doc/copyright")).content().contains("License: MIT");
     }
 

@@ -137,7 +137,7 @@ class HttpRoutesTest {
     @Test
     void theOwnOriginIsTheHostHeadersAuthority() {
         // The guard compares Host and Origin; a port mismatch is a different origin.
-        var guard = new OriginGuard(null, List.of(), () -> {});
+        var guard = new OriginGuard(null, List.of(), (address, origin) -> {});
         assertThat(guard.allows("http://192.168.1.5:3001", "192.168.1.5:3001")).isTrue();
         assertThat(guard.allows("http://192.168.1.5", "192.168.1.5:80")).isTrue();
         assertThat(guard.allows("http://192.168.1.5:3002", "192.168.1.5:3001")).isFalse();

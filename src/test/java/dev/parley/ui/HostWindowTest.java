@@ -52,6 +52,10 @@ class HostWindowTest {
         assertThat(fx(() -> window.model().host().addresses().stream().map(ServerAddresses.Joinable::uri).toList()))
                 .contains(URI.create("ws://localhost:" + port + "/ws"));
         assertThat(robot.lookup(".copy-address").queryAll()).isNotEmpty();
+        // Each address others can use comes with its invite link and, shown, its QR code.
+        boolean reachable = fx(() -> !window.model().host().reach().invites().isEmpty());
+        assertThat(robot.lookup(".copy-invite").queryAll()).hasSize(fx(() -> window.model().host().reach().invites().size()));
+        assertThat(fx(() -> robot.lookup("#hostQr").queryAs(javafx.scene.image.ImageView.class).getImage() != null)).isEqualTo(reachable);
         // The host sees where each connection comes from.
         until("own address shown", () -> members(robot).getItems().getFirst().address() != null);
 

@@ -64,4 +64,40 @@ class JoinViewModelTest {
         assertThat(join.errorProperty().get().key()).isEqualTo("rooms.invalid");
         assertThat(joined).isEmpty();
     }
+
+    @Test
+    void anAppInviteGivesTheServerTheRoomAndTheFingerprintToPin() {
+        var fingerprint = "AB:".repeat(31) + "AB";
+        join.addressProperty().set(" parley://192.168.1.9:4000/team%20talk?fp=" + "ab".repeat(32) + " ");
+
+        assertThat(join.join()).isTrue();
+        assertThat(join.roomProperty().get()).isEqualTo("team talk");
+        assertThat(joined).singleElement().satisfies(c -> {
+            assertThat(c.serverUri()).isEqualTo(URI.create("wss://192.168.1.9:4000/ws"));
+            assertThat(c.room()).isEqualTo("team talk");
+            assertThat(c.expectedFingerprint()).isEqualTo(fingerprint);
+        });
+    }
+
+    @Test
+    void aBrokenInviteSaysWhyAndConnectsNothing() {
+        join.addressProperty().set("parley://192.168.1.9:4000/lobby?fp=12");
+
+        assertThat(join.join()).isFalse();
+        assertThat(join.errorProperty().get().key()).isEqualTo("join.badAddress");
+        assertThat(joined).isEmpty();
+    }
+
+    @Test
+    void theLinkTheAppWasOpenedWithJoinsOnceThereIsAName() {
+        join.nameProperty().set("");
+        assertThat(join.open("parley://10.0.0.5:3001/team")).isFalse();
+        assertThat(join.errorProperty().get().key()).isEqualTo("join.badName");
+        assertThat(join.addressProperty().get()).as("kept for the next Join").isEqualTo("parley://10.0.0.5:3001/team");
+
+        join.nameProperty().set("ann");
+        assertThat(join.join()).isTrue();
+        assertThat(joined.getFirst().room()).isEqualTo("team");
+        assertThat(joined.getFirst().serverUri()).isEqualTo(URI.create("ws://10.0.0.5:3001/ws"));
+    }
 }

@@ -9,7 +9,7 @@ public final class DesktopLauncher {
     private DesktopLauncher() {}
 
     /// Opens the window and returns when it is closed. Understands `--data DIR` and
-    /// `--no-announce` (host without announcing the room on the LAN).
+    /// `--no-announce` (host without announcing the room on the LAN), and a `parley://` invite link (joins it).
     public static void launch(String[] args) {
         StartupTrace.mark("launch");
         Rendering.choose();

@@ -1,5 +1,6 @@
 package dev.parley.ui.startup;
 
+import dev.parley.protocol.Invite;
 import dev.parley.protocol.OwnerOnly;
 import dev.parley.server.DataFolder;
 import dev.parley.ui.ParleyWindow;
@@ -43,6 +44,9 @@ public final class ParleyApp extends Application {
         if (getParameters().getRaw().contains("--no-announce")) {
             window.model().host().announcing().allowedProperty().set(false);
         }
+        // Opened from a parley:// link (the desktop's scheme handler passes it as an argument).
+        getParameters().getRaw().stream().filter(Invite::isAppLink).findFirst()
+                .ifPresent(link -> window.model().join().open(link));
         if (Rehearsal.asked()) {
             Rehearsal.start(window.model(), Platform::runLater);
         }
