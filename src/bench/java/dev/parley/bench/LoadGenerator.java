@@ -70,7 +70,7 @@ public final class LoadGenerator {
                 out.printf(Locale.ROOT, "server RSS %d KiB -> %d KiB just after connecting: %.0f bytes per connection%n",
                         rssBefore, rssConnected, perConnection(rssBefore, rssConnected, open));
                 var idle = idle(fleet, open, rssConnected);
-                int stillOpen = fleet.openCount();
+                int stillOpen = settledOpenCount(fleet, open);
                 if (stillOpen < open) {
                     out.printf(Locale.ROOT, "note: the server closed %d of %d idle connections after %.0f s; readings stop there%n",
                             open - stillOpen, open, idle.seconds());
@@ -206,6 +206,25 @@ public final class LoadGenerator {
             }
         }
         return new Idle(lowest, last, (System.nanoTime() - start) / 1e9);
+    }
+
+    /// The open count once closes have stopped coming for a moment (at most a few seconds): a
+    /// server closes its idle connections one by one, and the note counts them all.
+    private static int settledOpenCount(Fleet fleet, int open) throws InterruptedException {
+        int count = fleet.openCount();
+        if (count == open) {
+            return count;
+        }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            int now = fleet.openCount();
+            if (now == count) {
+                return now;
+            }
+            count = now;
+        }
+        return count;
     }
 
     /// Waits until the server has gone quiet after the joins (Parley sends join notices and
