@@ -115,6 +115,24 @@ public final class ParleyClient implements AutoCloseable {
         run(() -> core.conversation().requestHistory(request, core.ready()));
     }
 
+    /// A page of the private conversation with `with` (by `seq`), answered as a
+    /// [ClientEvent.HistoryPage] whose room is the conversation's id ([Line#privateWith]).
+    public void requestConversationHistory(String with, Long after, Long before, Integer limit) {
+        var name = check(Names.clientId(with));
+        var request = new Message.HistoryRequest(Line.privateWith(name), after, before, limit);
+        run(() -> core.conversation().requestHistory(request, core.ready()));
+    }
+
+    /// Tells `to` that this client is typing to it.
+    public void typingTo(String to) {
+        var name = check(Names.clientId(to));
+        run(() -> {
+            if (!core.seed()) {
+                core.send(new Message.TypingTo(name));
+            }
+        });
+    }
+
     /// Searches the stored messages of the rooms this client is in (of `room` alone unless
     /// null); answers with [ClientEvent.SearchResults] or [ClientEvent.SearchFailed].
     public void search(String query, String room) {

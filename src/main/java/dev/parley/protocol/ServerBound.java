@@ -42,8 +42,9 @@ final class ServerBound {
             case "dm" -> withCidRef(payload, type, this::dm);
             case "join" -> room(payload, type).map(Join::new);
             case "leave" -> room(payload, type).map(Leave::new);
-            case "typing" -> room(payload, type).map(Typing::new);
-            case "history" -> history(payload);
+            case "typing" -> payload.has("to") ? recipient(payload, type).map(Message.TypingTo::new)
+                    : room(payload, type).map(Typing::new);
+            case "history" -> payload.has("with") ? conversationHistory(payload) : history(payload);
             case "ping" -> Checked.ok(new Ping(JsonFields.number(payload, "t")));
             case "search" -> SearchFields.search(payload);
             // Unreachable while KNOWN_TYPES matches this switch; a refusal all the same, never a throw into Jetty.
@@ -112,6 +113,23 @@ final class ServerBound {
         if (!(room instanceof Checked.Ok<String>(var name))) {
             return ((Checked.Refused<String>) room).cast();
         }
+        return page(payload, (after, before, limit) -> new HistoryRequest(name, after, before, limit));
+    }
+
+    /// `history {with, …}`: a page of the private conversation with `with`.
+    private Checked<ToServer> conversationHistory(JsonObject payload) {
+        var with = recipient(payload, "history");
+        if (!(with instanceof Checked.Ok<String>(var name))) {
+            return ((Checked.Refused<String>) with).cast();
+        }
+        return page(payload, (after, before, limit) -> new Message.ConversationHistoryRequest(name, after, before, limit));
+    }
+
+    private interface PageRequest {
+        ToServer of(Long after, Long before, Integer limit);
+    }
+
+    private static Checked<ToServer> page(JsonObject payload, PageRequest request) {
         var after = JsonFields.whole(payload, "after");
         var before = JsonFields.whole(payload, "before");
         var limit = JsonFields.whole(payload, "limit");
@@ -121,7 +139,17 @@ final class ServerBound {
         if (limit != null && (limit < 1 || limit > Limits.MAX_HISTORY_PAGE)) {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'limit' must be 1-" + Limits.MAX_HISTORY_PAGE, "history");
         }
-        return Checked.ok(new HistoryRequest(name, after, before, limit == null ? null : limit.intValue()));
+        return Checked.ok(request.of(after, before, limit == null ? null : limit.intValue()));
+    }
+
+    /// The other member of a private conversation (`to` of typing, `with` of history).
+    private static Checked<String> recipient(JsonObject payload, String type) {
+        var field = payload.has("with") ? "with" : "to";
+        var checked = Names.clientId(JsonFields.string(payload, field));
+        if (checked instanceof Checked.Refused<String>(var code, var message, var ignored)) {
+            return Checked.refused(ErrorCode.BAD_MESSAGE, "'" + field + "': " + message, type);
+        }
+        return checked;
     }
 
     private static Checked<String> room(JsonObject payload, String type) {

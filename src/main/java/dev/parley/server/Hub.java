@@ -28,30 +28,48 @@ final class Hub {
     final Metrics metrics;
     final ScheduledExecutorService timer;
     final ServerLog log;
+    final NameClaims claims;
+    final Conversations conversations;
     private final ConcurrentHashMap<String, Connection> byName = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
-    Hub(ServerConfig config, HistoryStore store, Metrics metrics, ScheduledExecutorService timer, ServerLog log) {
+    Hub(ServerConfig config, HistoryStore store, Metrics metrics, ScheduledExecutorService timer, ServerLog log,
+            NameClaims claims) {
+        this.claims = claims;
         this.config = config;
         this.limits = config.limits();
         this.store = store;
         this.metrics = metrics;
         this.timer = timer;
         this.log = log;
+        this.conversations = new Conversations(this);
     }
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    /// Reserves `wanted`, or `wanted-2`, `wanted-3`, … when taken; the reservation holds a
-    /// placeholder until [#register] replaces it with the connection.
-    String reserveName(String wanted, Connection placeholder) {
+    /// A reserved name; `replaced` is the owner's earlier connection that gives the name up.
+    record Reservation(String name, boolean claimed, Connection replaced) {}
+
+    /// Reserves `wanted`, or `wanted-2`, `wanted-3`, … when it is live or claimed by another key
+    /// ([NameClaims]); the reservation holds a placeholder until [#register] replaces it with the
+    /// connection. The owner's key takes its name back from its own earlier connection (one a
+    /// reconnect left half-open), which the caller then closes.
+    Reservation reserveName(String wanted, String ownerKey, Connection placeholder) {
         for (int n = 1; ; n++) {
             var candidate = n == 1 ? wanted : withSuffix(wanted, "-" + n);
-            if (byName.putIfAbsent(key(candidate), placeholder) == null) {
-                return candidate;
+            var holder = byName.putIfAbsent(key(candidate), placeholder);
+            if (holder == null) {
+                var use = claims.use(candidate, ownerKey);
+                if (use != NameClaims.Use.TAKEN) {
+                    return new Reservation(candidate, use == NameClaims.Use.OWNED, null);
+                }
+                byName.remove(key(candidate), placeholder);
+            } else if (holder.claimed && holder.core != null && claims.owns(candidate, ownerKey)
+                    && byName.replace(key(candidate), holder, placeholder)) {
+                return new Reservation(candidate, true, holder);
             }
         }
     }
@@ -180,6 +198,9 @@ final class Hub {
         }
         connections.remove(connection);
         byName.remove(key(connection.clientId), connection);
+        if (connection.claimed) {
+            claims.used(connection.clientId);
+        }
         for (var room : connection.rooms()) {
             leave(connection, room);
         }

@@ -5,6 +5,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,12 +39,12 @@ public final class ParleyServer implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final TlsIdentity tls;
 
-    private ParleyServer(ServerConfig config, HistoryStore store, ServerLog log, TlsIdentity tls) {
+    private ParleyServer(ServerConfig config, HistoryStore store, ServerLog log, TlsIdentity tls, NameClaims claims) {
         this.tls = tls;
         this.config = config;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timer").daemon().factory());
         var metrics = new Metrics();
-        this.hub = new Hub(config, store, metrics, timer, log);
+        this.hub = new Hub(config, store, metrics, timer, log, claims);
         this.service = new ChatService(hub, new Admission(config));
         var threads = new QueuedThreadPool();
         threads.setName("parley-http");
@@ -100,8 +101,22 @@ public final class ParleyServer implements AutoCloseable {
 
     /// Like [#start(ServerConfig)], reporting joins, leaves and refusals to `log`.
     public static ParleyServer start(ServerConfig config, ServerLog log) throws IOException {
+        return start(config, log, Clock.systemUTC(), NameClaims.DEFAULT_KEEP);
+    }
+
+    /// Like [#start(ServerConfig, ServerLog)], with claimed names released after `claimKeep`
+    /// unused (`--name-claim-days`), as told by `clock`.
+    public static ParleyServer start(ServerConfig config, ServerLog log, Clock clock, Duration claimKeep) throws IOException {
         var tls = config.tls() ? TlsConnector.identity(config.dataDir()) : null; // before the store: nothing to close if it fails
-        var server = new ParleyServer(config, HistoryStores.open(config, log), log, tls);
+        var store = HistoryStores.open(config, log);
+        NameClaims claims;
+        try {
+            claims = new NameClaims(HistoryStores.claimRecords(store), clock, claimKeep);
+        } catch (RuntimeException failure) {
+            store.close();
+            throw failure;
+        }
+        var server = new ParleyServer(config, store, log, tls, claims);
         try {
             server.jetty.start();
         } catch (Exception failure) {
@@ -205,6 +220,7 @@ public final class ParleyServer implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+        hub.claims.close();
         hub.store.close();
     }
 
