@@ -128,6 +128,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         events.accept(new ClientEvent.Welcomed(welcome));
         if (late) {
             conversation.rejoin();
+            conversation.notSeedAfterAll();
         }
         becomeReady();
         conversation.conversations(welcome.conversations());

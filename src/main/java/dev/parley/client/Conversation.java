@@ -39,6 +39,8 @@ final class Conversation {
     private final LinkedHashSet<String> seenDms = new LinkedHashSet<>();
     private final java.util.HashSet<String> droppedDms = new java.util.HashSet<>();
     private final Lines lines;
+    /// Private messages failed because the server was taken for the seed's (its `welcome` was late).
+    private final java.util.LinkedHashSet<String> failedAsSeed = new java.util.LinkedHashSet<>();
     /// The other member's name as the server spells it, by private conversation id.
     private final java.util.HashMap<String, String> partners = new java.util.HashMap<>();
 
@@ -137,6 +139,14 @@ final class Conversation {
         var id = Line.privateWith(to);
         lines.pending(cid, id, partners.getOrDefault(id, to), link.clientId(), text);
         transmit(entry);
+    }
+
+    /// The server was Parley after all (a late `welcome`): the private messages failed as
+    /// "the seed has none" go again.
+    void notSeedAfterAll() {
+        var again = java.util.List.copyOf(failedAsSeed);
+        failedAsSeed.clear();
+        again.forEach(this::retry);
     }
 
     void retry(String cid) {
@@ -263,6 +273,7 @@ final class Conversation {
         if (entry.kind() == Outbox.Kind.DM && link.seed()) {
             outbox.fail(entry.cid());
             lines.failed(entry.cid());
+            failedAsSeed.add(entry.cid());
             emit.accept(new ChatFailed(entry.cid(), ErrorCode.OTHER, "this server (the seed's) has no private messages"));
             return;
         }

@@ -67,11 +67,41 @@ final class Hub {
                     return new Reservation(candidate, use == NameClaims.Use.OWNED, null);
                 }
                 byName.remove(key(candidate), placeholder);
-            } else if (holder.claimed && holder.core != null && claims.owns(candidate, ownerKey)
-                    && byName.replace(key(candidate), holder, placeholder)) {
-                return new Reservation(candidate, true, holder);
+            } else if (claims.owns(candidate, ownerKey)) {
+                if (holder.core == null && awaitAdmitted(candidate, holder)) {
+                    // The owner's previous attempt was still being admitted (its client gave up
+                    // on it); now it is a connection: look again, and take the name from it.
+                    n--;
+                } else if (holder.core == null) {
+                    if (byName.replace(key(candidate), holder, placeholder)) {
+                        return new Reservation(candidate, true, null); // an attempt that never finished
+                    }
+                    n--;
+                } else if (byName.replace(key(candidate), holder, placeholder)) {
+                    return new Reservation(candidate, true, holder);
+                } else {
+                    n--; // it changed meanwhile: look again
+                }
             }
         }
+    }
+
+    /// Waits (briefly: admission takes moments) until `placeholder` no longer holds `name`;
+    /// false when it still does after a few seconds.
+    private boolean awaitAdmitted(String name, Connection placeholder) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (byName.get(key(name)) == placeholder) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String withSuffix(String name, String suffix) {

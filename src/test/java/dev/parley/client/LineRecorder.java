@@ -12,6 +12,7 @@ final class LineRecorder implements ClientListener {
     private final Map<String, List<Line>> conversations = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final List<String> appeared = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile int connects;
 
@@ -40,6 +41,8 @@ final class LineRecorder implements ClientListener {
                     lines.set(at, line);
                 }
             }
+            case ClientEvent.ChatFailed failed -> failures.add(failed.code() + " " + failed.reason());
+            case ClientEvent.Refused refused -> failures.add("refused " + refused.code() + " " + refused.message());
             case ClientEvent.ConversationAppeared(var conversation, var title) -> appeared.add(conversation);
             case ClientEvent.StateChanged changed -> {
                 state = changed.state();
@@ -77,6 +80,15 @@ final class LineRecorder implements ClientListener {
 
     synchronized List<String> problems() {
         return List.copyOf(problems);
+    }
+
+    /// Failures and refusals reported, for a test's message.
+    synchronized List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    synchronized long pending() {
+        return conversations.values().stream().flatMap(List::stream).filter(l -> l.state() == Line.State.PENDING).count();
     }
 
     synchronized List<String> appeared() {
