@@ -33,6 +33,8 @@ public sealed interface ClientEvent {
     /// A message could not be delivered and the client stopped trying (see [ParleyClient#retry]).
     record ChatFailed(String cid, ErrorCode code, String reason) implements ClientEvent {}
 
+    /// A private message, once, merged by its conversation's `seq` (own ones included, `own`
+    /// true, with their `cid` when the merge brought them before the acknowledgement).
     record DmReceived(Message.Dm dm, boolean own) implements ClientEvent {}
 
     record PresenceChanged(String room, List<Message.Member> members) implements ClientEvent {}

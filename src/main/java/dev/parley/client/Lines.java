@@ -69,8 +69,8 @@ final class Lines {
             if (acked.size() > MAX_ACKED) {
                 acked.removeFirst();
             }
-        } else {
-            echoesAcked++;
+        } else if (!Line.isPrivate(chat.room())) {
+            echoesAcked++; // the seed's echo, merged next (an unnumbered dm is not merged again)
         }
         if (known != null) {
             emit.accept(new LineChanged(known.with(Line.State.SENT, chat.seq(), chat.time())));
