@@ -62,7 +62,13 @@ final class Hub {
             var candidate = n == 1 ? wanted : withSuffix(wanted, "-" + n);
             var holder = byName.putIfAbsent(key(candidate), placeholder);
             if (holder == null) {
-                var use = claims.use(candidate, ownerKey);
+                NameClaims.Use use;
+                try {
+                    use = claims.use(candidate, ownerKey);
+                } catch (RuntimeException unreadable) {
+                    byName.remove(key(candidate), placeholder); // never leave a name held by nobody
+                    throw unreadable;
+                }
                 if (use != NameClaims.Use.TAKEN) {
                     return new Reservation(candidate, use == NameClaims.Use.OWNED, null);
                 }
