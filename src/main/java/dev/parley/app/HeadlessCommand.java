@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -81,6 +82,10 @@ final class HeadlessCommand implements Callable<Integer> {
             description = "Do not announce the room on the local network (announced by default, so others see it in their Join list).")
     boolean noAnnounce;
 
+    @Option(names = "--name-claim-days", paramLabel = "DAYS",
+            description = "Days a name stays its owner's (the device whose key claimed it) after it was last used (default: ${DEFAULT-VALUE}).")
+    int nameClaimDays = 90;
+
     @Mixin
     LimitOptions limits = new LimitOptions();
 
@@ -140,9 +145,14 @@ final class HeadlessCommand implements Callable<Integer> {
         }
         var config = new ServerConfig(bind, port, secret, inMemory ? null : data, limits.toLimits(), allowedOrigins, room,
                 serverName).withTls(tls).withHttp(http);
+        if (nameClaimDays < 1) {
+            err.println("--name-claim-days must be at least 1");
+            return CommandLine.ExitCode.USAGE;
+        }
         ParleyServer server;
         try {
-            server = ParleyServer.start(config, line -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
+            server = ParleyServer.start(config, line -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line),
+                    Clock.systemUTC(), Duration.ofDays(nameClaimDays));
         } catch (PortInUseException taken) {
             err.println("port " + taken.port() + " is in use — choose another with --port");
             return 1;

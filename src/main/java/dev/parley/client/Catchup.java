@@ -34,10 +34,31 @@ final class Catchup {
     private final Map<String, RoomLog> logs = new HashMap<>();
     private final Map<String, ArrayDeque<Expected>> expected = new HashMap<>();
     private final List<HistoryRequest> waiting = new ArrayList<>();
+    private final Consumer<Chat> merged;
 
+    /// Each merged message as a [ChatReceived].
     Catchup(Conversation.Link link, Consumer<ClientEvent> emit) {
+        this(link, emit, chat -> emit.accept(new ChatReceived(chat, chat.from().equals(link.clientId()))));
+    }
+
+    /// Each merged message to `merged`, once, in order. A private conversation merges under its
+    /// id `@name` ([Line#privateWith]) and is asked for with `history {with}`.
+    Catchup(Conversation.Link link, Consumer<ClientEvent> emit, Consumer<Chat> merged) {
         this.link = link;
         this.emit = emit;
+        this.merged = merged;
+    }
+
+    /// A private conversation listed in `welcome` with its last `seq`: what was missed of it is
+    /// asked for. A private conversation is merged from its first message (unlike a room, which
+    /// starts where the client came in), so nothing said to an offline member is skipped.
+    void conversation(String id, long lastSeq) {
+        var log = log(id);
+        log.markEmptyIfUnknown();
+        boolean asked = expected.getOrDefault(id, new ArrayDeque<>()).stream().anyMatch(e -> e.tag() == Tag.CATCHUP);
+        if (log.last() < lastSeq && !asked) {
+            ask(id, Tag.CATCHUP, new HistoryRequest(id, log.last(), null, null));
+        }
     }
 
     /// A new connection: answers asked on the old one will never come; user requests are asked again.
@@ -85,6 +106,9 @@ final class Catchup {
     /// A live `chat`.
     void live(Chat chat) {
         var room = chat.room();
+        if (room != null && Line.isPrivate(room)) {
+            log(room).markEmptyIfUnknown();
+        }
         deliver(log(room).offer(chat));
         fillGap(room);
     }
@@ -140,11 +164,19 @@ final class Catchup {
     }
 
     private void ask(String room, Tag tag, HistoryRequest request) {
-        if (link.send(request)) {
+        if (link.send(wire(request))) {
             expect(room, tag, request);
         } else if (tag == Tag.USER) {
             waiting.add(request);
         }
+    }
+
+    /// A private conversation's request goes as `history {with}`.
+    private static Message.ToServer wire(HistoryRequest request) {
+        var id = request.room();
+        return Line.isPrivate(id)
+                ? new Message.ConversationHistoryRequest(id.substring(1), request.after(), request.before(), request.limit())
+                : request;
     }
 
     private void expect(String room, Tag tag, HistoryRequest request) {
@@ -157,7 +189,7 @@ final class Catchup {
 
     private void deliver(List<Chat> chats) {
         for (var chat : chats) {
-            emit.accept(new ChatReceived(chat, chat.from().equals(link.clientId())));
+            merged.accept(chat);
         }
     }
 }

@@ -38,7 +38,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         this.config = config;
         this.loop = loop;
         this.events = events;
-        this.headers = headers;
+        this.headers = withKey(headers, config.key());
         this.clientId = config.name();
         this.retry = new Retry(config, loop, this::attempt);
         this.heartbeat = new Heartbeat(loop, config.pingInterval(), this);
@@ -47,6 +47,16 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         this.inbox = new Inbox(this, conversation, searches, events, loop);
         this.greeting = new Greeting(loop, events, this::becomeReady);
         this.tls = new ClientTls(config, loop, events);
+    }
+
+    /// The key goes in a header, not the address: an address is more often written to logs.
+    private static Map<String, List<String>> withKey(Map<String, List<String>> headers, String key) {
+        if (key == null) {
+            return headers;
+        }
+        var all = new java.util.HashMap<>(headers);
+        all.put("X-Parley-Key", List.of(key));
+        return Map.copyOf(all);
     }
 
     Conversation conversation() {
@@ -118,8 +128,10 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         events.accept(new ClientEvent.Welcomed(welcome));
         if (late) {
             conversation.rejoin();
+            conversation.notSeedAfterAll();
         }
         becomeReady();
+        conversation.conversations(welcome.conversations());
     }
 
     /// The seed's first frame, `system "NAME joined"`: no need to wait for a `welcome`.

@@ -33,6 +33,8 @@ public sealed interface ClientEvent {
     /// A message could not be delivered and the client stopped trying (see [ParleyClient#retry]).
     record ChatFailed(String cid, ErrorCode code, String reason) implements ClientEvent {}
 
+    /// A private message, once, merged by its conversation's `seq` (own ones included, `own`
+    /// true, with their `cid` when the merge brought them before the acknowledgement).
     record DmReceived(Message.Dm dm, boolean own) implements ClientEvent {}
 
     record PresenceChanged(String room, List<Message.Member> members) implements ClientEvent {}
@@ -63,6 +65,25 @@ public sealed interface ClientEvent {
     record SearchFailed(String query, Problem problem, String detail) implements ClientEvent {
         public enum Problem { UNSUPPORTED, NOT_CONNECTED, REFUSED }
     }
+
+    // ---- line-level events: each message exactly once, whatever the server repeats ----
+
+    /// A line to show: someone's message (merged by `seq`: once, in order, across reconnects),
+    /// or one of this client's own, PENDING as soon as it is sent. An acknowledgement, the seed
+    /// server's echo or a resend never adds a line again; they change it ([LineChanged]).
+    record LineAdded(Line line) implements ClientEvent {}
+
+    /// An own line changed state (PENDING → SENT with its `seq` and time, → FAILED, retried
+    /// back to PENDING); `line.cid()` says which.
+    record LineChanged(Line line) implements ClientEvent {}
+
+    /// A conversation this client has not reported before: a joined room, or a private
+    /// conversation (`welcome.conversations`, a message sent or received). `title` is the room's
+    /// name or the other member's as the server spells it.
+    record ConversationAppeared(String conversation, String title) implements ClientEvent {}
+
+    /// `from` is typing in the private conversation with this client.
+    record PrivateTyping(String from) implements ClientEvent {}
 
     /// Round-trip time of the last ping.
     record RoundTrip(Duration rtt) implements ClientEvent {}

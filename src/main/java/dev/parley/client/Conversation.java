@@ -10,13 +10,15 @@ import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.Chat;
 import dev.parley.protocol.Message.SendChat;
 import dev.parley.protocol.Message.SendDm;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.function.Consumer;
 
-/// What a client says and hears, independent of any one connection: the joined rooms, the
-/// outbox of unacknowledged messages, and the `seq` merge of every room (via [Catchup]).
-/// Loop thread only.
+/// What a client says and hears, independent of any one connection: the joined rooms and
+/// private conversations, the outbox of unacknowledged messages, and the `seq` merge of every
+/// one of them (via [Catchup]; a private conversation merges under its id `@name`, see [Line]).
+/// What the merge delivers becomes line events through [Lines]. Loop thread only.
 final class Conversation {
 
     /// The current connection, as far as the conversation needs it.
@@ -38,12 +40,35 @@ final class Conversation {
     private final Catchup catchup;
     private final LinkedHashSet<String> seenDms = new LinkedHashSet<>();
     private final HashSet<String> droppedDms = new HashSet<>();
+    private final Lines lines;
+    /// Private messages failed because the server was taken for the seed's (its `welcome` was late).
+    private final LinkedHashSet<String> failedAsSeed = new LinkedHashSet<>();
+    /// The other member's name as the server spells it, by private conversation id.
+    private final HashMap<String, String> partners = new HashMap<>();
 
     Conversation(String firstRoom, Link link, Consumer<ClientEvent> emit) {
         this.link = link;
         this.emit = emit;
-        this.catchup = new Catchup(link, emit);
+        this.lines = new Lines(emit);
+        this.catchup = new Catchup(link, emit, this::merged);
         rooms.add(firstRoom);
+    }
+
+    /// `welcome.conversations`: each private conversation appears, and what was missed of it
+    /// (or its recent messages, the first time) is asked for.
+    void conversations(java.util.List<Message.ConversationSummary> summaries) {
+        for (var summary : summaries.reversed()) {
+            var id = partner(summary.with());
+            catchup.conversation(id, summary.lastSeq());
+        }
+    }
+
+    /// The id of the private conversation with `name`, which appears if it is new.
+    private String partner(String name) {
+        var id = Line.privateWith(name);
+        partners.put(id, name);
+        lines.appeared(id, name);
+        return id;
     }
 
     /// The room to ask for in the handshake: the first one still joined.
@@ -79,6 +104,7 @@ final class Conversation {
     }
 
     void join(String room) {
+        lines.appeared(room, room);
         if (rooms.add(room) && !link.seed() && link.send(new Message.Join(room))) {
             catchup.joining(room);
         }
@@ -96,7 +122,7 @@ final class Conversation {
 
     /// A page for the listener ([ClientEvent.HistoryPage]); only rooms we are in have one.
     void requestHistory(Message.HistoryRequest request, boolean ready) {
-        if (!rooms.contains(request.room())) {
+        if (!rooms.contains(request.room()) && !Line.isPrivate(request.room())) {
             emit.accept(new Refused(ErrorCode.UNKNOWN_ROOM, "join '" + request.room() + "' before asking for its history", "history"));
             return;
         }
@@ -106,11 +132,23 @@ final class Conversation {
     void sendChat(String cid, String room, String text) {
         var entry = outbox.add(cid, Outbox.Kind.CHAT, room, text);
         emit.accept(new ChatPending(cid, room, text));
+        lines.pending(cid, room, room, link.clientId(), text);
         transmit(entry);
     }
 
     void sendDm(String cid, String to, String text) {
-        transmit(outbox.add(cid, Outbox.Kind.DM, to, text));
+        var entry = outbox.add(cid, Outbox.Kind.DM, to, text);
+        var id = Line.privateWith(to);
+        lines.pending(cid, id, partners.getOrDefault(id, to), link.clientId(), text);
+        transmit(entry);
+    }
+
+    /// The server was Parley after all (a late `welcome`): the private messages failed as
+    /// "the seed has none" go again.
+    void notSeedAfterAll() {
+        var again = java.util.List.copyOf(failedAsSeed);
+        failedAsSeed.clear();
+        again.forEach(this::retry);
     }
 
     void retry(String cid) {
@@ -119,6 +157,7 @@ final class Conversation {
             if (entry.kind() == Outbox.Kind.CHAT) {
                 emit.accept(new ChatPending(cid, entry.target(), entry.text()));
             }
+            lines.pending(cid, conversationOf(entry), entry.target(), link.clientId(), entry.text());
             transmit(entry);
         }
     }
@@ -139,6 +178,7 @@ final class Conversation {
     /// The user gave up: every message still waiting fails.
     void failAll(String reason) {
         for (var entry : outbox.failAll()) {
+            lines.failed(entry.cid());
             emit.accept(new ChatFailed(entry.cid(), ErrorCode.OTHER, reason));
         }
     }
@@ -155,19 +195,58 @@ final class Conversation {
         var complete = chat.room() == null ? withRoom(chat, acked) : chat;
         if (acked != null) {
             emit.accept(new ChatAcknowledged(acked.cid(), complete.withCid(acked.cid())));
+            lines.acknowledged(acked.cid(), complete);
         }
         catchup.live(complete);
     }
 
+    /// A live `dm`: merged by `seq` in its conversation like a room message. A server without
+    /// numbered private messages (protocol v1) has each delivered as it comes, once by its id.
     void dm(Message.Dm dm) {
+        boolean mine = dm.from().equalsIgnoreCase(link.clientId());
+        var id = partner(mine ? dm.to() : dm.from());
+        var chat = new Chat(dm.id(), id, dm.seq(), dm.from(), dm.text(), dm.time(), dm.cid());
         var acked = outbox.acknowledge(dm.cid());
+        if (acked != null) {
+            lines.acknowledged(acked.cid(), chat);
+        }
+        if (dm.seq() > 0) {
+            catchup.live(chat);
+            return;
+        }
         if (dm.id() != null && !seenDms.add(dm.id())) {
             return; // a resent dm the server answered again
         }
         if (seenDms.size() > 10_000) {
             seenDms.removeFirst();
         }
-        emit.accept(new DmReceived(dm, acked != null || dm.from().equals(link.clientId())));
+        emit.accept(new DmReceived(dm, acked != null || mine));
+        if (acked == null) {
+            lines.merged(chat, mine);
+        }
+    }
+
+    /// A message the merge delivers: once, in `seq` order, for each room and conversation.
+    private void merged(Chat chat) {
+        boolean mine = chat.from().equalsIgnoreCase(link.clientId());
+        var matched = lines.merged(chat, mine);
+        if (matched != null) {
+            outbox.acknowledge(matched); // stored before the connection was lost; its resend is answered as a repeat
+        }
+        if (Line.isPrivate(chat.room())) {
+            var partner = partners.getOrDefault(chat.room(), chat.room().substring(1));
+            emit.accept(new DmReceived(new Message.Dm(chat.id(), chat.seq(), chat.from(),
+                    mine ? partner : link.clientId(), chat.text(), chat.time(), matched), mine));
+        } else {
+            if (matched != null) {
+                emit.accept(new ChatAcknowledged(matched, chat.withCid(matched)));
+            }
+            emit.accept(new ClientEvent.ChatReceived(chat, mine));
+        }
+    }
+
+    private static String conversationOf(Outbox.Entry entry) {
+        return entry.kind() == Outbox.Kind.CHAT ? entry.target() : Line.privateWith(entry.target());
     }
 
     /// An `error`: a refused message of ours fails; anything else is reported as it is.
@@ -184,6 +263,7 @@ final class Conversation {
         var entry = outbox.get(error.ref());
         if (entry != null && !entry.failed()) {
             outbox.fail(entry.cid());
+            lines.failed(entry.cid());
             emit.accept(new ChatFailed(entry.cid(), error.code(), error.message()));
             return false;
         }
@@ -194,6 +274,8 @@ final class Conversation {
     private void transmit(Outbox.Entry entry) {
         if (entry.kind() == Outbox.Kind.DM && link.seed()) {
             outbox.fail(entry.cid());
+            lines.failed(entry.cid());
+            failedAsSeed.add(entry.cid());
             emit.accept(new ChatFailed(entry.cid(), ErrorCode.OTHER, "this server (the seed's) has no private messages"));
             return;
         }

@@ -76,6 +76,8 @@ final class Inbox {
             case Message.SystemNotice notice -> system(notice.text(), first);
             case Message.Presence presence -> events.accept(new ClientEvent.PresenceChanged(presence.room(), presence.members()));
             case Message.History history -> conversation.catchup().history(history);
+            case Message.ConversationHistory page -> conversation.catchup().history(asRoomPage(page));
+            case Message.ConversationTyping typing -> events.accept(new ClientEvent.PrivateTyping(typing.from()));
             case Message.Chat chat -> conversation.chat(chat);
             case Message.Dm dm -> conversation.dm(dm);
             case Message.TypingNotice typing -> events.accept(new ClientEvent.TypingNotice(typing.room(), typing.from()));
@@ -87,6 +89,15 @@ final class Inbox {
             case Message.SearchResults results -> searches.results(results);
             case Message.Error error -> error(error);
         }
+    }
+
+    /// A conversation's page in the form [Catchup] merges: its id `@name` as the room.
+    private static Message.History asRoomPage(Message.ConversationHistory page) {
+        var id = Line.privateWith(page.with() == null ? "" : page.with());
+        var chats = page.messages().stream()
+                .map(dm -> new Message.Chat(dm.id(), id, dm.seq(), dm.from(), dm.text(), dm.time(), null))
+                .toList();
+        return new Message.History(id, chats, page.complete());
     }
 
     private void system(String text, boolean first) {

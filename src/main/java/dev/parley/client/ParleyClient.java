@@ -19,8 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 ///
 /// All work happens on the client's own loop thread (`parley-client-N`, a daemon), which also
 /// calls the [ClientListener]: events arrive one at a time, in order, never on the caller's
-/// thread. Private messages travel through the same outbox as room messages but report only
-/// [ClientEvent.DmReceived] (own = true) as their acknowledgement, or [ClientEvent.ChatFailed].
+/// thread. A window needs only the line-level events ([ClientEvent.LineAdded],
+/// [ClientEvent.LineChanged], [ClientEvent.ConversationAppeared]): every room message and
+/// private message once, its own ones from pending to sent (or failed), whatever the server
+/// repeats. Private messages are merged by their conversation's `seq` like room messages (see
+/// [Line] for the conversation ids) and also reported as [ClientEvent.DmReceived], once each.
 public final class ParleyClient implements AutoCloseable {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -113,6 +116,24 @@ public final class ParleyClient implements AutoCloseable {
         var checked = check(Names.room(room));
         var request = new Message.HistoryRequest(checked, after, before, limit);
         run(() -> core.conversation().requestHistory(request, core.ready()));
+    }
+
+    /// A page of the private conversation with `with` (by `seq`), answered as a
+    /// [ClientEvent.HistoryPage] whose room is the conversation's id ([Line#privateWith]).
+    public void requestConversationHistory(String with, Long after, Long before, Integer limit) {
+        var name = check(Names.clientId(with));
+        var request = new Message.HistoryRequest(Line.privateWith(name), after, before, limit);
+        run(() -> core.conversation().requestHistory(request, core.ready()));
+    }
+
+    /// Tells `to` that this client is typing to it.
+    public void typingTo(String to) {
+        var name = check(Names.clientId(to));
+        run(() -> {
+            if (!core.seed()) {
+                core.send(new Message.TypingTo(name));
+            }
+        });
     }
 
     /// Searches the stored messages of the rooms this client is in (of `room` alone unless

@@ -39,15 +39,18 @@ final class ClientBound {
             case "welcome" -> Checked.ok(welcome(object));
             case "system" -> Checked.ok(new SystemNotice(orEmpty(firstString(object, "text", "message"))));
             case "presence" -> Checked.ok(new Presence(JsonFields.string(object, "room"), members(object)));
-            case "history" -> Checked.ok(new History(JsonFields.string(object, "room"),
-                    chats(object, "messages"), JsonFields.bool(object, "complete", false)));
+            case "history" -> object.has("with")
+                    ? Checked.ok(new Message.ConversationHistory(JsonFields.string(object, "with"),
+                            dms(object), JsonFields.bool(object, "complete", false)))
+                    : Checked.ok(new History(JsonFields.string(object, "room"),
+                            chats(object, "messages"), JsonFields.bool(object, "complete", false)));
             case "results" -> Checked.ok(new Message.SearchResults(orEmpty(JsonFields.string(object, "query")),
                     JsonFields.string(object, "room"), chats(object, "messages")));
             case "chat" -> chat(object).map(chat -> chat);
-            case "dm" -> Checked.ok(new Dm(JsonFields.string(object, "id"), orEmpty(JsonFields.string(object, "from")),
-                    JsonFields.string(object, "to"), orEmpty(JsonFields.string(object, "text")),
-                    JsonFields.string(object, "time"), JsonFields.string(object, "cid")));
-            case "typing" -> Checked.ok(new TypingNotice(JsonFields.string(object, "room"), JsonFields.string(object, "from")));
+            case "dm" -> Checked.ok(dm(object));
+            case "typing" -> object.has("to")
+                    ? Checked.ok(new Message.ConversationTyping(JsonFields.string(object, "from"), JsonFields.string(object, "to")))
+                    : Checked.ok(new TypingNotice(JsonFields.string(object, "room"), JsonFields.string(object, "from")));
             case "pong" -> Checked.ok(new Pong(JsonFields.number(object, "t")));
             case "error" -> Checked.ok(new Error(ErrorCode.fromWire(JsonFields.string(object, "code")),
                     orEmpty(firstString(object, "message", "text")), JsonFields.string(object, "ref")));
@@ -69,7 +72,39 @@ final class ClientBound {
                         intOr(JsonFields.whole(limits, "maxTextChars"), Limits.DEFAULTS.maxTextChars()),
                         intOr(JsonFields.whole(limits, "maxFrameBytes"), Limits.DEFAULTS.maxFrameBytes()),
                         doubleOr(JsonFields.number(limits, "messagesPerSecond"), Limits.DEFAULTS.messagesPerSecond())),
-                JsonFields.string(object, "renamedFrom"));
+                JsonFields.string(object, "renamedFrom"), JsonFields.bool(object, "claimed", false), conversations(object));
+    }
+
+    private static List<Message.ConversationSummary> conversations(JsonObject object) {
+        var result = new ArrayList<Message.ConversationSummary>();
+        for (var element : array(object, "conversations")) {
+            if (element.isJsonObject()) {
+                var entry = element.getAsJsonObject();
+                var with = JsonFields.string(entry, "with");
+                var lastSeq = JsonFields.whole(entry, "lastSeq");
+                if (with != null) {
+                    result.add(new Message.ConversationSummary(with, lastSeq == null ? 0 : lastSeq));
+                }
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static Dm dm(JsonObject object) {
+        var seq = JsonFields.whole(object, "seq");
+        return new Dm(JsonFields.string(object, "id"), seq == null ? 0 : seq, orEmpty(JsonFields.string(object, "from")),
+                JsonFields.string(object, "to"), orEmpty(JsonFields.string(object, "text")),
+                JsonFields.string(object, "time"), JsonFields.string(object, "cid"));
+    }
+
+    private static List<Dm> dms(JsonObject object) {
+        var result = new ArrayList<Dm>();
+        for (var element : array(object, "messages")) {
+            if (element.isJsonObject()) {
+                result.add(dm(element.getAsJsonObject()));
+            }
+        }
+        return List.copyOf(result);
     }
 
     static Checked<Chat> chat(JsonObject object) {

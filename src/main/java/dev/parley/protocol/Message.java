@@ -51,6 +51,17 @@ public sealed interface Message {
         public String type() { return "ping"; }
     }
 
+    /// `history {with, after?, before?, limit?}`: a page of the private conversation with `with`
+    /// (protocol v2), by `seq`. Only its two members can read it.
+    record ConversationHistoryRequest(String with, Long after, Long before, Integer limit) implements ToServer {
+        public String type() { return "history"; }
+    }
+
+    /// `typing {to}`: typing in the private conversation with `to` (protocol v2).
+    record TypingTo(String to) implements ToServer {
+        public String type() { return "typing"; }
+    }
+
     /// `search {query, room?, limit?}` — an addition to v1: stored messages of the sender's rooms
     /// (or of `room`, one of them) containing every term of `query`. An older server answers `error`.
     record Search(String query, String room, Integer limit) implements ToServer {
@@ -63,10 +74,25 @@ public sealed interface Message {
 
     record AdvertisedLimits(int maxTextChars, int maxFrameBytes, double messagesPerSecond) {}
 
+    /// One private conversation of `welcome.conversations`: the other member and the last `seq`.
+    record ConversationSummary(String with, long lastSeq) {}
+
     /// First frame after open. `renamedFrom` is the requested name when it was taken and the
-    /// server gave `clientId` = `NAME-2`, …
+    /// server gave `clientId` = `NAME-2`, … `claimed` says the name belongs to this connection's
+    /// key; `conversations` are its private conversations, newest first (protocol v2).
     record Welcome(String clientId, String room, List<String> rooms, ServerInfo server,
-                   AdvertisedLimits limits, String renamedFrom) implements ToClient {
+                   AdvertisedLimits limits, String renamedFrom, boolean claimed,
+                   List<ConversationSummary> conversations) implements ToClient {
+        public Welcome {
+            conversations = conversations == null ? List.of() : List.copyOf(conversations);
+        }
+
+        /// A v1 welcome: no claim, no conversations.
+        public Welcome(String clientId, String room, List<String> rooms, ServerInfo server,
+                       AdvertisedLimits limits, String renamedFrom) {
+            this(clientId, room, rooms, server, limits, renamedFrom, false, List.of());
+        }
+
         public String type() { return "welcome"; }
     }
 
@@ -93,12 +119,29 @@ public sealed interface Message {
         }
     }
 
-    record Dm(String id, String from, String to, String text, String time, String cid) implements ToClient {
+    /// A private message. `seq` numbers the conversation of `from` and `to` (0 from a server
+    /// that does not store private messages); `cid` only on the sender's copy, the acknowledgement.
+    record Dm(String id, long seq, String from, String to, String text, String time, String cid) implements ToClient {
+        /// Without a `seq` (protocol v1).
+        public Dm(String id, String from, String to, String text, String time, String cid) {
+            this(id, 0, from, to, text, time, cid);
+        }
+
         public String type() { return "dm"; }
 
         public Dm withCid(String newCid) {
-            return new Dm(id, from, to, text, time, newCid);
+            return new Dm(id, seq, from, to, text, time, newCid);
         }
+    }
+
+    /// `history {with, messages:[dm…], complete}`: a page of a private conversation.
+    record ConversationHistory(String with, List<Dm> messages, boolean complete) implements ToClient {
+        public String type() { return "history"; }
+    }
+
+    /// `typing {from, to}`: `from` is typing to `to` in their private conversation.
+    record ConversationTyping(String from, String to) implements ToClient {
+        public String type() { return "typing"; }
     }
 
     record History(String room, List<Chat> messages, boolean complete) implements ToClient {

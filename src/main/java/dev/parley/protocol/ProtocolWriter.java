@@ -55,6 +55,30 @@ final class ProtocolWriter {
                 number(json, "limit", limit);
                 json.endObject();
             }
+            case Message.ConversationHistoryRequest(var with, var after, var before, var limit) -> {
+                json.beginObject();
+                field(json, "with", with);
+                number(json, "after", after);
+                number(json, "before", before);
+                number(json, "limit", limit);
+                json.endObject();
+            }
+            case Message.TypingTo(var to) -> {
+                json.beginObject();
+                field(json, "to", to);
+                json.endObject();
+            }
+            case Message.ConversationTyping(var from, var to) -> two(json, "from", from, "to", to);
+            case Message.ConversationHistory(var with, var messages, var complete) -> {
+                json.beginObject();
+                field(json, "with", with);
+                json.name("messages").beginArray();
+                for (var dm : messages) {
+                    dm(json, dm);
+                }
+                json.endArray();
+                json.name("complete").value(complete).endObject();
+            }
             case Message.Ping(var t) -> stamp(json, t);
             case Message.Pong(var t) -> stamp(json, t);
             case Message.Welcome welcome -> welcome(json, welcome);
@@ -92,22 +116,8 @@ final class ProtocolWriter {
                 chats(json, messages);
                 json.endObject();
             }
-            case Message.Dm(var id, var from, var to, var text, var time, var cid) -> {
-                json.beginObject();
-                field(json, "id", id);
-                field(json, "from", from);
-                field(json, "to", to);
-                field(json, "text", text);
-                field(json, "time", time);
-                field(json, "cid", cid);
-                json.endObject();
-            }
-            case Message.TypingNotice(var room, var from) -> {
-                json.beginObject();
-                field(json, "room", room);
-                field(json, "from", from);
-                json.endObject();
-            }
+            case Message.Dm dm -> dm(json, dm);
+            case Message.TypingNotice(var room, var from) -> two(json, "room", room, "from", from);
             case Message.Error(var code, var text, var ref) -> {
                 json.beginObject();
                 field(json, "code", code.wire());
@@ -141,6 +151,26 @@ final class ProtocolWriter {
                     .endObject();
         }
         field(json, "renamedFrom", welcome.renamedFrom());
+        json.name("claimed").value(welcome.claimed());
+        json.name("conversations").beginArray();
+        for (var conversation : welcome.conversations()) {
+            json.beginObject().name("with").value(conversation.with()).name("lastSeq").value(conversation.lastSeq()).endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    private static void dm(JsonWriter json, Message.Dm dm) throws IOException {
+        json.beginObject();
+        field(json, "id", dm.id());
+        if (dm.seq() > 0) {
+            json.name("seq").value(dm.seq());
+        }
+        field(json, "from", dm.from());
+        field(json, "to", dm.to());
+        field(json, "text", dm.text());
+        field(json, "time", dm.time());
+        field(json, "cid", dm.cid());
         json.endObject();
     }
 
@@ -177,6 +207,13 @@ final class ProtocolWriter {
                 json.value(t);
             }
         }
+        json.endObject();
+    }
+
+    private static void two(JsonWriter json, String name, String value, String otherName, String other) throws IOException {
+        json.beginObject();
+        field(json, name, value);
+        field(json, otherName, other);
         json.endObject();
     }
 

@@ -30,8 +30,9 @@ final class ServerBound {
             case "dm" -> payload -> withCidRef(payload, type, this::dm);
             case "join" -> payload -> room(payload, type).map(Join::new);
             case "leave" -> payload -> room(payload, type).map(Leave::new);
-            case "typing" -> payload -> room(payload, type).map(Typing::new);
-            case "history" -> this::history;
+            case "typing" -> payload -> payload.has("to") ? recipient(payload, type).map(Message.TypingTo::new)
+                    : room(payload, type).map(Typing::new);
+            case "history" -> payload -> payload.has("with") ? conversationHistory(payload) : history(payload);
             case "ping" -> payload -> Checked.ok(new Ping(JsonFields.number(payload, "t")));
             case "search" -> SearchFields::search;
             default -> null;
@@ -107,10 +108,20 @@ final class ServerBound {
     }
 
     private Checked<ToServer> history(JsonObject payload) {
-        return room(payload, "history").flatMap(name -> history(payload, name));
+        return room(payload, "history").flatMap(name -> page(payload, (after, before, limit) -> new HistoryRequest(name, after, before, limit)));
     }
 
-    private static Checked<ToServer> history(JsonObject payload, String name) {
+    /// `history {with, …}`: a page of the private conversation with `with`.
+    private Checked<ToServer> conversationHistory(JsonObject payload) {
+        return recipient(payload, "history").flatMap(name -> page(payload,
+                (after, before, limit) -> new Message.ConversationHistoryRequest(name, after, before, limit)));
+    }
+
+    private interface PageRequest {
+        ToServer of(Long after, Long before, Integer limit);
+    }
+
+    private static Checked<ToServer> page(JsonObject payload, PageRequest request) {
         var after = JsonFields.whole(payload, "after");
         var before = JsonFields.whole(payload, "before");
         var limit = JsonFields.whole(payload, "limit");
@@ -120,7 +131,17 @@ final class ServerBound {
         if (limit != null && (limit < 1 || limit > Limits.MAX_HISTORY_PAGE)) {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'limit' must be 1-" + Limits.MAX_HISTORY_PAGE, "history");
         }
-        return Checked.ok(new HistoryRequest(name, after, before, limit == null ? null : limit.intValue()));
+        return Checked.ok(request.of(after, before, limit == null ? null : limit.intValue()));
+    }
+
+    /// The other member of a private conversation (`to` of typing, `with` of history).
+    private static Checked<String> recipient(JsonObject payload, String type) {
+        var field = payload.has("with") ? "with" : "to";
+        var checked = Names.clientId(JsonFields.string(payload, field));
+        if (checked instanceof Checked.Refused<String>(var code, var message, var ignored)) {
+            return Checked.refused(ErrorCode.BAD_MESSAGE, "'" + field + "': " + message, type);
+        }
+        return checked;
     }
 
     private static Checked<String> room(JsonObject payload, String type) {

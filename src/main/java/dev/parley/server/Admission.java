@@ -15,8 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /// slot until [#release].
 final class Admission {
 
-    /// What was asked in the handshake; `token` is the query's or the bearer header's.
-    record Request(String clientId, String room, String token, String address) {}
+    /// What was asked in the handshake; `token` is the query's or the bearer header's, `key`
+    /// the name's owner key (the query's `key` or `X-Parley-Key`), null without one.
+    record Request(String clientId, String room, String token, String address, String key) {
+        /// Without a key (protocol v1).
+        Request(String clientId, String room, String token, String address) {
+            this(clientId, room, token, address, null);
+        }
+    }
 
     sealed interface Verdict {}
 
@@ -60,6 +66,9 @@ final class Admission {
                         request.token() == null ? "this room needs a password" : "wrong password", POLICY);
             }
             throttle.passed(request.address());
+        }
+        if (request.key() != null && !NameClaims.validKey(request.key())) {
+            return new Refused(ErrorCode.NAME_INVALID, "the key must be 22-64 letters, digits, '-' or '_'", POLICY);
         }
         String name;
         if (request.clientId() == null) {

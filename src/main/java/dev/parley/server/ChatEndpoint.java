@@ -50,7 +50,8 @@ public final class ChatEndpoint extends Endpoint {
         address = remote == null ? "unknown" : remote.getAddress().getHostAddress();
         boolean loopback = remote != null && remote.getAddress().isLoopbackAddress();
         var request = new Admission.Request((String) properties.get(Handshake.CLIENT_ID),
-                (String) properties.get(Handshake.ROOM), (String) properties.get(Handshake.TOKEN), address);
+                (String) properties.get(Handshake.ROOM), (String) properties.get(Handshake.TOKEN), address,
+                (String) properties.get(Handshake.KEY));
         switch (service.admit(request, core, loopback)) {
             case ChatService.Opened(var opened, var room) -> {
                 connection = opened;

@@ -56,18 +56,35 @@ final class ChatService {
         }
         var admitted = (Admission.Admitted) verdict;
         var limits = hub.limits;
-        var placeholder = new Connection(core, admitted.clientId(), request.address(), loopback, null, null);
-        var name = hub.reserveName(admitted.clientId(), placeholder);
+        var placeholder = new Connection(null, admitted.clientId(), request.address(), loopback, null, null, false,
+                admitted.clientId());
+        var reserved = hub.reserveName(admitted.clientId(), request.key(), placeholder);
+        var name = reserved.name();
         var connection = new Connection(core, name, request.address(), loopback, Instant.now().toString(),
-                new RateLimiter(limits.messagesPerSecond(), limits.messagesBurst()));
+                new RateLimiter(limits.messagesPerSecond(), limits.messagesBurst()), reserved.claimed(),
+                reserved.claimed() ? name : admitted.clientId());
         connection.attach(new Outbox(core, limits.maxOutboundBytes(), hub.metrics, () -> tooSlow(connection)));
+        if (reserved.replaced() != null) {
+            replaced(reserved.replaced());
+        }
+        var conversations = hub.conversations.summaries(connection);
         hub.register(connection);
         var welcome = new Welcome(name, admitted.room(), List.copyOf(hub.roomNames()),
                 new ServerInfo(hub.config.serverName(), VERSION),
                 new AdvertisedLimits(limits.maxTextChars(), limits.maxFrameBytes(), limits.messagesPerSecond()),
-                name.equals(admitted.clientId()) ? null : admitted.clientId());
+                name.equals(admitted.clientId()) ? null : admitted.clientId(), reserved.claimed(), conversations);
         connection.send(welcome);
+        hub.conversations.topUp(connection, conversations);
         return new Opened(connection, admitted.room());
+    }
+
+    /// The owner connected again while its earlier connection was still here (half-open after a
+    /// network change): that one leaves its rooms and is closed; the name is the new one's.
+    private void replaced(Connection old) {
+        hub.log.log(old.clientId + " connected again; the earlier connection is closed");
+        closed(old);
+        old.core.close(1000, "connected again elsewhere", Callback.NOOP);
+        abortLater(old);
     }
 
     /// After the endpoint's handlers are in place: the first room.

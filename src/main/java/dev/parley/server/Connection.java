@@ -16,6 +16,11 @@ final class Connection {
     final boolean loopback;
     final String since;
     final RateLimiter rate;
+    /// The name belongs to this connection's key (design.md v2); never true without a key.
+    final boolean claimed;
+    /// Who sent a message, for recognising its resends: the claimed name, else the name asked
+    /// for (a client that reconnects before its old connection is dropped is renamed `alice-2`).
+    private final String origin;
     private final List<String> rooms = new ArrayList<>(2);
     private final AtomicBoolean gone = new AtomicBoolean();
     private final AtomicBoolean closingForFlood = new AtomicBoolean();
@@ -23,13 +28,27 @@ final class Connection {
     /// When a frame (or a pong) last came in: the idle check's clock.
     private volatile long lastHeardNanos = System.nanoTime();
 
+    /// A connection whose name is nobody's (protocol v1).
     Connection(CoreSession core, String clientId, String address, boolean loopback, String since, RateLimiter rate) {
+        this(core, clientId, address, loopback, since, rate, false, clientId);
+    }
+
+    Connection(CoreSession core, String clientId, String address, boolean loopback, String since, RateLimiter rate,
+            boolean claimed, String origin) {
+        this.claimed = claimed;
+        this.origin = origin.toLowerCase(java.util.Locale.ROOT);
         this.core = core;
         this.clientId = clientId;
         this.address = address;
         this.loopback = loopback;
         this.since = since;
         this.rate = rate;
+    }
+
+    /// The `cid` the store keeps for a message of this connection: its sender's own, so that
+    /// someone else's same cid is never taken for a resend (null stays null).
+    String resendKey(String cid) {
+        return cid == null ? null : origin + '\n' + cid;
     }
 
     void heard() {

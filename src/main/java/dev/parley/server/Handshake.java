@@ -17,6 +17,7 @@ final class Handshake extends ServerEndpointConfig.Configurator {
     static final String TOKEN = "parley.token";
     /// `/ws?probe=1`: a reachability check (the `/check` page) that is closed at once, unadmitted.
     static final String PROBE = "parley.probe";
+    static final String KEY = "parley.key";
     /// Jetty's user property with the peer's `InetSocketAddress`.
     static final String REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
 
@@ -38,6 +39,17 @@ final class Handshake extends ServerEndpointConfig.Configurator {
             token = bearer(request.getHeaders());
         }
         put(properties, TOKEN, token);
+        var key = first(parameters, "key");
+        put(properties, KEY, key != null ? key : header(request.getHeaders(), "x-parley-key"));
+    }
+
+    private static String header(Map<String, List<String>> headers, String name) {
+        for (var entry : headers.entrySet()) {
+            if (name.equalsIgnoreCase(entry.getKey()) && !entry.getValue().isEmpty()) {
+                return entry.getValue().getFirst().strip();
+            }
+        }
+        return null;
     }
 
     private static void put(Map<String, Object> properties, String key, String value) {

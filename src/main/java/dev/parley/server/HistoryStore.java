@@ -13,8 +13,9 @@ import java.util.concurrent.CompletableFuture;
 public interface HistoryStore extends AutoCloseable {
 
     /// The stored message, and whether it is a resend (then `chat` is the original and nothing
-    /// new was stored). A resend has the same `cid`, room and text; `from` may differ, since a
-    /// client that reconnects before its old connection is dropped is renamed (`alice-2`).
+    /// new was stored). A resend has the same `cid`, room and text. The caller makes `cid` its
+    /// sender's own (`Connection#resendKey`: the claimed name, or the name asked for), so that
+    /// another member's message with the same cid and text is never taken for a resend.
     record Stored(Chat chat, boolean duplicate) {}
 
     CompletableFuture<Stored> append(String room, String from, String text, String cid, Instant time);
@@ -25,6 +26,9 @@ public interface HistoryStore extends AutoCloseable {
 
     /// The highest `seq` stored in `room`, 0 when none.
     long lastSeq(String room);
+
+    /// The highest `seq` of every room and private conversation that has messages.
+    java.util.Map<String, Long> lastSeqs();
 
     /// Full-text search over all rooms, newest first.
     List<Chat> search(String query, int limit);

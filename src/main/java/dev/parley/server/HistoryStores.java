@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.server.history.SqliteClaimRecords;
 import dev.parley.server.history.SqliteHistoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,5 +24,35 @@ public final class HistoryStores {
         var store = SqliteHistoryStore.open(config.dataDir().resolve(FILE_NAME), retention);
         store.startupNotice().ifPresent(log::log);
         return store;
+    }
+
+    /// Name claims beside the history: in its SQLite file, or in memory with a memory store.
+    static NameClaims.ClaimRecords claimRecords(HistoryStore store) {
+        if (!(store instanceof SqliteHistoryStore sqlite)) {
+            return new MemoryClaimRecords();
+        }
+        var rows = SqliteClaimRecords.open(sqlite.file());
+        return new NameClaims.ClaimRecords() {
+            @Override
+            public NameClaims.Claim get(String nameKey) {
+                var row = rows.get(nameKey);
+                return row == null ? null : new NameClaims.Claim(row.name(), row.salt(), row.hash(), row.lastUsedMs());
+            }
+
+            @Override
+            public void put(String nameKey, NameClaims.Claim claim) {
+                rows.put(nameKey, new SqliteClaimRecords.Row(claim.name(), claim.salt(), claim.hash(), claim.lastUsedMs()));
+            }
+
+            @Override
+            public void touch(String nameKey, long lastUsedMs) {
+                rows.touch(nameKey, lastUsedMs);
+            }
+
+            @Override
+            public void close() {
+                rows.close();
+            }
+        };
     }
 }

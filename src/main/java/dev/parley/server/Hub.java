@@ -28,32 +28,86 @@ final class Hub {
     final Metrics metrics;
     final ScheduledExecutorService timer;
     final ServerLog log;
+    final NameClaims claims;
+    final Conversations conversations;
     private final ConcurrentHashMap<String, Connection> byName = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
-    Hub(ServerConfig config, HistoryStore store, Metrics metrics, ScheduledExecutorService timer, ServerLog log) {
+    Hub(ServerConfig config, HistoryStore store, Metrics metrics, ScheduledExecutorService timer, ServerLog log,
+            NameClaims claims) {
+        this.claims = claims;
         this.config = config;
         this.limits = config.limits();
         this.store = store;
         this.metrics = metrics;
         this.timer = timer;
         this.log = log;
+        this.conversations = new Conversations(this);
     }
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    /// Reserves `wanted`, or `wanted-2`, `wanted-3`, … when taken; the reservation holds a
-    /// placeholder until [#register] replaces it with the connection.
-    String reserveName(String wanted, Connection placeholder) {
+    /// A reserved name; `replaced` is the owner's earlier connection that gives the name up.
+    record Reservation(String name, boolean claimed, Connection replaced) {}
+
+    /// Reserves `wanted`, or `wanted-2`, `wanted-3`, … when it is live or claimed by another key
+    /// ([NameClaims]); the reservation holds a placeholder until [#register] replaces it with the
+    /// connection. The owner's key takes its name back from its own earlier connection (one a
+    /// reconnect left half-open), which the caller then closes.
+    Reservation reserveName(String wanted, String ownerKey, Connection placeholder) {
         for (int n = 1; ; n++) {
             var candidate = n == 1 ? wanted : withSuffix(wanted, "-" + n);
-            if (byName.putIfAbsent(key(candidate), placeholder) == null) {
-                return candidate;
+            var holder = byName.putIfAbsent(key(candidate), placeholder);
+            if (holder == null) {
+                NameClaims.Use use;
+                try {
+                    use = claims.use(candidate, ownerKey);
+                } catch (RuntimeException unreadable) {
+                    byName.remove(key(candidate), placeholder); // never leave a name held by nobody
+                    throw unreadable;
+                }
+                if (use != NameClaims.Use.TAKEN) {
+                    return new Reservation(candidate, use == NameClaims.Use.OWNED, null);
+                }
+                byName.remove(key(candidate), placeholder);
+            } else if (claims.owns(candidate, ownerKey)) {
+                if (holder.core == null && awaitAdmitted(candidate, holder)) {
+                    // The owner's previous attempt was still being admitted (its client gave up
+                    // on it); now it is a connection: look again, and take the name from it.
+                    n--;
+                } else if (holder.core == null) {
+                    if (byName.replace(key(candidate), holder, placeholder)) {
+                        return new Reservation(candidate, true, null); // an attempt that never finished
+                    }
+                    n--;
+                } else if (byName.replace(key(candidate), holder, placeholder)) {
+                    return new Reservation(candidate, true, holder);
+                } else {
+                    n--; // it changed meanwhile: look again
+                }
             }
         }
+    }
+
+    /// Waits (briefly: admission takes moments) until `placeholder` no longer holds `name`;
+    /// false when it still does after a few seconds.
+    private boolean awaitAdmitted(String name, Connection placeholder) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (byName.get(key(name)) == placeholder) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String withSuffix(String name, String suffix) {
@@ -180,6 +234,9 @@ final class Hub {
         }
         connections.remove(connection);
         byName.remove(key(connection.clientId), connection);
+        if (connection.claimed) {
+            claims.used(connection.clientId);
+        }
         for (var room : connection.rooms()) {
             leave(connection, room);
         }

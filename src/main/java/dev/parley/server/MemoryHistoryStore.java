@@ -100,6 +100,13 @@ public final class MemoryHistoryStore implements HistoryStore {
     }
 
     @Override
+    public Map<String, Long> lastSeqs() {
+        var result = new java.util.HashMap<String, Long>();
+        rooms.forEach((room, log) -> result.put(room, log.lastSeq()));
+        return result;
+    }
+
+    @Override
     public List<Chat> search(String query, int limit) {
         return search(query, rooms.keySet(), limit);
     }

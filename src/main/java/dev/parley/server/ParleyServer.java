@@ -44,12 +44,12 @@ public final class ParleyServer implements AutoCloseable {
     private final TlsIdentity tls;
     private final Visits visits = new Visits(Clock.systemUTC());
 
-    private ParleyServer(ServerConfig config, HistoryStore store, ServerLog log, TlsIdentity tls) {
+    private ParleyServer(ServerConfig config, HistoryStore store, ServerLog log, TlsIdentity tls, NameClaims claims) {
         this.tls = tls;
         this.config = config;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timer").daemon().factory());
         var metrics = new Metrics();
-        this.hub = new Hub(config, store, metrics, timer, log);
+        this.hub = new Hub(config, store, metrics, timer, log, claims);
         this.refusals = new RefusalLog(log);
         this.service = new ChatService(hub, new Admission(config), refusals, visits);
         var threads = new QueuedThreadPool();
@@ -120,11 +120,25 @@ public final class ParleyServer implements AutoCloseable {
 
     /// Like [#start(ServerConfig)], reporting joins, leaves and refusals to `log`.
     public static ParleyServer start(ServerConfig config, ServerLog log) throws IOException {
+        return start(config, log, Clock.systemUTC(), NameClaims.DEFAULT_KEEP);
+    }
+
+    /// Like [#start(ServerConfig, ServerLog)], with claimed names released after `claimKeep`
+    /// unused (`--name-claim-days`), as told by `clock`.
+    public static ParleyServer start(ServerConfig config, ServerLog log, Clock clock, Duration claimKeep) throws IOException {
         if (config.dataDir() != null) {
             OwnerOnly.folder(config.dataDir());
         }
         var tls = config.tls() ? TlsConnector.identity(config.dataDir()) : null; // before the store: nothing to close if it fails
-        var server = new ParleyServer(config, HistoryStores.open(config, log), log, tls);
+        var store = HistoryStores.open(config, log);
+        NameClaims claims;
+        try {
+            claims = new NameClaims(HistoryStores.claimRecords(store), clock, claimKeep);
+        } catch (RuntimeException failure) {
+            store.close();
+            throw failure;
+        }
+        var server = new ParleyServer(config, store, log, tls, claims);
         if (config.dataDir() != null) {
             // After the store: SQLite makes its files (and their WAL and shared memory) per the umask.
             OwnerOnly.tighten(config.dataDir());
@@ -249,6 +263,7 @@ public final class ParleyServer implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+        hub.claims.close();
         hub.store.close();
     }
 

@@ -2,12 +2,9 @@ package dev.parley.server;
 
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Message;
-import dev.parley.protocol.Message.Dm;
 import dev.parley.protocol.Message.HistoryRequest;
 import dev.parley.protocol.Message.SendChat;
 import dev.parley.protocol.Message.SendDm;
-import java.time.Instant;
-import java.util.UUID;
 
 /// What each client → server message does. Every refusal is an `error` to the sender only;
 /// the connection stays open.
@@ -28,7 +25,7 @@ final class Requests {
     void handle(Connection connection, Message.ToServer message) {
         switch (message) {
             case SendChat chat -> chat(connection, chat);
-            case SendDm dm -> dm(connection, dm);
+            case SendDm dm -> hub.conversations.send(connection, dm);
             case Message.Join(var room) -> {
                 if (!connection.inRoom(room) && connection.roomCount() >= MAX_ROOMS_PER_CONNECTION) {
                     hub.refuse(connection, ErrorCode.BAD_MESSAGE, "already in " + MAX_ROOMS_PER_CONNECTION + " rooms; leave one first", "join");
@@ -50,6 +47,8 @@ final class Requests {
             case HistoryRequest request -> history(connection, request);
             case Message.Ping(var t) -> connection.send(new Message.Pong(t));
             case Message.Search search -> searches.answer(connection, search);
+            case Message.ConversationHistoryRequest request -> hub.conversations.history(connection, request);
+            case Message.TypingTo typing -> hub.conversations.typing(connection, typing);
         }
     }
 
@@ -65,21 +64,6 @@ final class Requests {
         if (room != null) {
             room.submit(hub.store, hub.metrics, hub.timer, connection, chat.text(), chat.cid(), start);
         }
-    }
-
-    private void dm(Connection connection, SendDm dm) {
-        var ref = dm.cid() != null ? dm.cid() : "dm";
-        var recipient = hub.byName(dm.to());
-        if (recipient == null) {
-            hub.refuse(connection, ErrorCode.UNKNOWN_USER, "nobody called '" + dm.to() + "' is connected", ref);
-            return;
-        }
-        var sent = new Dm(UUID.randomUUID().toString(), connection.clientId, recipient.clientId, dm.text(),
-                Instant.now().toString(), null);
-        if (recipient != connection) {
-            recipient.send(sent);
-        }
-        connection.send(sent.withCid(dm.cid()));
     }
 
     private void history(Connection connection, HistoryRequest request) {

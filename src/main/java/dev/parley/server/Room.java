@@ -129,7 +129,7 @@ final class Room {
         synchronized (appendLock) {
             CompletableFuture<HistoryStore.Stored> stored;
             try {
-                stored = store.append(name, from.clientId, text, cid, Instant.now());
+                stored = store.append(name, from.clientId, text, from.resendKey(cid), Instant.now());
             } catch (RuntimeException failure) {
                 stored = CompletableFuture.failedFuture(failure);
             }

@@ -27,7 +27,8 @@ final class Searches {
             }
             rooms = List.of(search.room());
         } else {
-            rooms = connection.rooms();
+            rooms = new java.util.ArrayList<>(connection.rooms());
+            rooms.addAll(hub.conversations.searchable(connection));
         }
         int limit = search.limit() != null ? search.limit() : Limits.DEFAULT_SEARCH_RESULTS;
         List<Chat> found;
@@ -37,7 +38,7 @@ final class Searches {
             hub.refuse(connection, ErrorCode.OTHER, "the history cannot be searched right now", REF);
             return;
         }
-        connection.send(frame(search, found));
+        connection.send(frame(search, found.stream().map(chat -> Conversations.asResult(chat, connection.clientId)).toList()));
     }
 
     /// The answer, cut to the newest results that fit in `maxFrameBytes` (clients use that limit

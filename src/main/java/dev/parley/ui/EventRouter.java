@@ -45,9 +45,11 @@ final class EventRouter {
                 vm.rooms().joined(room);
                 vm.members().presence(room, members);
             }
-            case ClientEvent.ChatReceived received -> {
-                vm.rooms().joined(received.chat().room());
-                var unreadIn = vm.log().apply(received);
+            case ClientEvent.LineAdded added -> {
+                if (!dev.parley.client.Line.isPrivate(added.line().conversation())) {
+                    vm.rooms().joined(added.line().conversation());
+                }
+                var unreadIn = vm.log().apply(added);
                 if (unreadIn != null) {
                     vm.rooms().arrived(unreadIn);
                 }

@@ -1,6 +1,7 @@
 package dev.parley.ui;
 
 import dev.parley.client.ClientEvent;
+import dev.parley.client.Line;
 import dev.parley.protocol.Message;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,13 +29,12 @@ public final class LogViewModel {
 
     private final Map<String, ObservableList<LogLine>> rooms = new HashMap<>();
     private final Map<String, String> roomOfCid = new HashMap<>();
-    private final Map<String, SeenSeqs> seen = new HashMap<>();
+    /// The lowest `seq` shown in each room: a history page adds only what is older.
+    private final Map<String, Long> oldestShown = new HashMap<>();
     /// One string per sender name, shared by all their lines (each message decodes its own copy).
     private final Map<String, String> names = new HashMap<>();
-    private final List<String> echoes = new ArrayList<>();
     private final Clock clock;
     private final Supplier<String> activeRoom;
-    private String self = "";
 
     public LogViewModel(Clock clock, Supplier<String> activeRoom) {
         this.clock = clock;
@@ -45,45 +45,38 @@ public final class LogViewModel {
         return rooms.computeIfAbsent(room, r -> new LineList());
     }
 
+    /// The name this window goes by (kept for callers; the client marks own lines itself).
     public void self(String name) {
-        self = name;
+        // The client's line events say which lines are own: nothing to remember here.
     }
 
     /// Applies one event; returns the room that got a new chat line from someone else (for
-    /// unread counts), or null.
+    /// unread counts), or null. The client's line events already hold each message once
+    /// ([ClientEvent.LineAdded], [ClientEvent.LineChanged]): nothing is deduplicated here.
     public String apply(ClientEvent event) {
         switch (event) {
-            case ClientEvent.ChatPending(var cid, var room, var text) -> {
-                // Sent again (retry, reconnect): the same line goes back to pending.
-                if (roomOfCid.containsKey(cid)) {
-                    retrying(cid);
-                    return null;
-                }
-                roomOfCid.put(cid, room);
-                add(room, new LogLine(LogLine.Kind.CHAT, clock.instant(), self, text, true,
-                        LogLine.Status.PENDING, cid, 0, null));
+            case ClientEvent.LineAdded(var line) -> {
+                return added(line);
             }
-            case ClientEvent.ChatAcknowledged(var cid, var chat) -> acknowledge(cid, chat);
-            case ClientEvent.ChatReceived(var chat, var own) -> {
-                return received(chat, own);
-            }
+            case ClientEvent.LineChanged(var line) -> changed(line);
             case ClientEvent.ChatFailed(var cid, var code, var reason) -> {
                 var room = roomOfCid.get(cid);
                 if (room != null) {
                     replace(room, cid, line -> line.withStatus(LogLine.Status.FAILED, reason));
                 }
             }
-            case ClientEvent.DmReceived(var dm, var own) -> add(activeRoom.get(), new LogLine(LogLine.Kind.DM,
-                    Times.parse(dm.time(), clock.instant()), dm.from(), dm.text(), own, null, dm.cid(), 0, dm.to()));
             case ClientEvent.SystemNotice(var text) -> add(activeRoom.get(), LogLine.system(clock.instant(), text));
             case ClientEvent.Refused(var code, var message, var ref) ->
                     add(activeRoom.get(), LogLine.error(clock.instant(), code.wire() + ": " + message));
             case ClientEvent.HistoryPage(var room, var messages, var complete) -> {
+                long oldest = oldestShown.getOrDefault(room, Long.MAX_VALUE);
                 for (var chat : messages.reversed()) {
-                    if (firstSight(chat)) {
-                        lines(room).addFirst(fromChat(chat, chat.from().equals(self)));
+                    if (chat.seq() > 0 && chat.seq() < oldest) {
+                        lines(room).addFirst(fromChat(chat, false));
+                        oldest = chat.seq();
                     }
                 }
+                oldestShown.put(room, oldest);
             }
             default -> { }
         }
@@ -98,37 +91,42 @@ public final class LogViewModel {
         }
     }
 
-    private String received(Message.Chat chat, boolean own) {
-        if (!firstSight(chat)) {
-            return null;
+    /// A private conversation's lines go to the room shown (its own pane is issue 30's).
+    private String added(Line line) {
+        boolean privately = Line.isPrivate(line.conversation());
+        var room = privately ? activeRoom.get() : line.conversation();
+        if (line.cid() != null && line.own()) {
+            roomOfCid.put(line.cid(), room);
         }
-        // A seed server's echo has no seq and no cid: the acknowledgement already showed it.
-        if (own && chat.seq() <= 0 && echoes.remove(chat.room() + "\u0000" + chat.text())) {
-            return null;
+        if (!privately && line.seq() > 0) {
+            oldestShown.merge(room, line.seq(), Math::min);
         }
-        if (own && chat.cid() != null && roomOfCid.containsKey(chat.cid())) {
-            acknowledge(chat.cid(), chat);
-            return null;
-        }
-        add(chat.room(), fromChat(chat, own));
-        return own ? null : chat.room();
+        add(room, new LogLine(privately ? LogLine.Kind.DM : LogLine.Kind.CHAT,
+                Times.parse(line.time(), clock.instant()), name(line.from()), line.text(), line.own(),
+                line.own() ? status(line.state()) : null, line.own() ? line.cid() : null, line.seq(),
+                privately && line.own() ? line.conversation().substring(1) : null));
+        return line.own() || privately ? null : room;
     }
 
-    private void acknowledge(String cid, Message.Chat chat) {
-        var room = roomOfCid.getOrDefault(cid, chat.room());
-        if (firstSight(chat) && chat.seq() <= 0) {
-            echoes.add(chat.room() + "\u0000" + chat.text());
+    private void changed(Line line) {
+        var room = roomOfCid.get(line.cid());
+        if (room == null) {
+            return;
         }
-        boolean found = replace(room, cid, line -> new LogLine(line.kind(), Times.parse(chat.time(), line.time()),
-                chat.from(), line.text(), true, LogLine.Status.SENT, cid, chat.seq(), null));
-        if (!found) {
-            add(chat.room(), fromChat(chat, true));
+        if (!Line.isPrivate(line.conversation()) && line.seq() > 0) {
+            oldestShown.merge(room, line.seq(), Math::min);
         }
+        replace(room, line.cid(), shown -> new LogLine(shown.kind(), Times.parse(line.time(), shown.time()), shown.from(),
+                shown.text(), true, status(line.state()), line.cid(), line.seq(),
+                line.state() == Line.State.FAILED ? shown.detail() : null));
     }
 
-    /// False when this room's `seq` was shown already (an acknowledgement racing its echo).
-    private boolean firstSight(Message.Chat chat) {
-        return chat.seq() <= 0 || seen.computeIfAbsent(chat.room(), r -> new SeenSeqs()).add(chat.seq());
+    private static LogLine.Status status(Line.State state) {
+        return switch (state) {
+            case PENDING -> LogLine.Status.PENDING;
+            case SENT -> LogLine.Status.SENT;
+            case FAILED -> LogLine.Status.FAILED;
+        };
     }
 
     /// Someone else's cid is not kept: only own lines are found by it (acknowledged, failed, retried).

@@ -44,6 +44,7 @@ public final class MainViewModel {
     private DiscoveryPump rememberedPump;
     private HostProbe probe;
     private ClientConfig lastConfig;
+    private dev.parley.client.ServerKeys serverKeys;
     private String lastLabel;
     private boolean lastFromNetwork;
     private final TrustViewModel trust;
@@ -113,6 +114,12 @@ public final class MainViewModel {
     /// Advances once a second ([#tick]); "connected for" durations follow it.
     public ObjectProperty<Instant> nowProperty() { return now; }
 
+    /// Where this device's key for each server is kept (made on first use); without one the
+    /// window connects without a key and its name is nobody's.
+    public void serverKeys(dev.parley.client.ServerKeys keys) {
+        serverKeys = keys;
+    }
+
     /// Called when something worth keeping changed (a server joined, a port hosted on).
     public void onSettingsChanged(Runnable save) {
         settingsChanged = save;
@@ -142,8 +149,10 @@ public final class MainViewModel {
         members.self(config.name());
         rooms.reset(config.room() == null ? Names.DEFAULT_ROOM : config.room());
         search.reset();
+        var keys = serverKeys;
         background.run("connect", () -> {
-            var created = new ParleyClient(config, mine);
+            // The key file is read (or made) here, off the FX thread.
+            var created = new ParleyClient(keys == null ? config : config.withKey(keys.keyFor(config.serverUri())), mine);
             created.connect();
             return created;
         }, created -> {

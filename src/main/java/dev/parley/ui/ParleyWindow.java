@@ -38,6 +38,7 @@ public final class ParleyWindow {
                 data.resolve("history"));
         this.i18n = new I18n(settings.language());
         model.onSettingsChanged(this::saveSettings);
+        model.serverKeys(new dev.parley.client.ServerKeys(data.resolve("server_keys")));
         model.trust().words(note -> i18n.get(note.key(), note.args().toArray()));
         try {
             model.trust().knownServers(KnownServers.inFolder(data));

@@ -82,6 +82,22 @@ class SeedInteropTest {
         assertThat(carol.log().all(ClientEvent.SeedServerDetected.class)).hasSize(1);
     }
 
+    /// The seed echoes a chat with neither cid nor seq: the line-level events still make one
+    /// line of each message, the echo turning the own one from pending to sent.
+    @Test
+    void theSeedsEchoTurnsTheOwnLineSentWithoutASecondLine() throws Exception {
+        var carol = clients.connect(ClientConfig.of(seed.uri(), "carol", "lobby", null));
+        carol.log().awaitState(ConnectionState.CONNECTED);
+        var cid = carol.client().sendChat("lobby", "hello");
+        carol.client().sendChat("lobby", "hello");
+        carol.log().await(ChatAcknowledged.class, a -> !a.cid().equals(cid));
+        Thread.sleep(300); // room for a duplicate to show
+        var lines = carol.log().all(ClientEvent.LineAdded.class);
+        assertThat(lines).extracting(added -> added.line().text()).containsExactly("hello", "hello");
+        assertThat(carol.log().all(ClientEvent.LineChanged.class)).extracting(changed -> changed.line().state())
+                .containsExactly(Line.State.SENT, Line.State.SENT);
+    }
+
     @Test
     void roundTripIsMeasuredWithWebSocketPingsTheSeedAnswers() {
         var config = new ClientConfig(seed.uri(), "dave", null, null, null, null, Duration.ofMillis(200));

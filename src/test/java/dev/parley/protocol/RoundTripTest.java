@@ -55,7 +55,10 @@ class RoundTripTest {
                 new Ping(null), new Ping(1_732_000_000_123.0), new Ping(0.5),
                 new Message.Search("hello", null, null),
                 new Message.Search("你好", "大厅", 1),
-                new Message.Search(ESCAPES.strip(), "lobby", 100));
+                new Message.Search(ESCAPES.strip(), "lobby", 100),
+                new Message.ConversationHistoryRequest("bob", null, null, null),
+                new Message.ConversationHistoryRequest("张伟", 3L, 9L, 50),
+                new Message.TypingTo("o'neil"));
     }
 
     static Stream<ToClient> toClient() {
@@ -77,6 +80,12 @@ class RoundTripTest {
                 new History("lobby", List.of(chat, chat.withCid("x")), false),
                 new Dm("d-1", "alice", "bob", ESCAPES, "2026-11-24T16:00:00Z", null),
                 new Dm("d-2", "张伟", "李娜", EMOJI, "t", "c-9"),
+                new Dm("d-3", 42, "alice", "bob", CHINESE, "t", "c-10"),
+                new Welcome("alice", "lobby", List.of("lobby"), null, null, null, true,
+                        List.of(new Message.ConversationSummary("bob", 12), new Message.ConversationSummary("张伟", 1))),
+                new Message.ConversationHistory("bob", List.of(), true),
+                new Message.ConversationHistory("张伟", List.of(new Dm("d-4", 1, "张伟", "alice", EMOJI, "t", null)), false),
+                new Message.ConversationTyping("alice", "bob"),
                 new TypingNotice("lobby", "alice"),
                 new Message.SearchResults("你好", null, List.of()),
                 new Message.SearchResults(ESCAPES, "lobby", List.of(chat, new Chat("m-3", "大厅", 2, "张伟", EMOJI, "t", null))),

@@ -47,8 +47,8 @@ class MainViewModelTest {
     void messagesInAHiddenRoomCountAsUnread() {
         vm.apply(List.of(new ClientEvent.Welcomed(welcome("ann", 4000)),
                 new ClientEvent.PresenceChanged("dev", List.of())));
-        vm.apply(List.of(new ClientEvent.ChatReceived(
-                new Message.Chat("1", "dev", 1, "bob", "psst", null, null), false)));
+        vm.apply(List.of(new ClientEvent.LineAdded(
+                new dev.parley.client.Line("dev", null, 1, "bob", "psst", null, false, dev.parley.client.Line.State.SENT))));
 
         assertThat(vm.rooms().rooms()).containsExactly(new RoomRow("lobby", 0), new RoomRow("dev", 1));
         assertThat(vm.log().lines("dev")).extracting(LogLine::text).containsExactly("psst");

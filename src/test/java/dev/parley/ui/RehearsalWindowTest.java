@@ -41,11 +41,11 @@ class RehearsalWindowTest extends RemoteWindowTest {
     @Test
     void eachRehearsedMessageReadsBackFromTheWire() {
         var event = Rehearsal.received(7);
-        assertThat(event).isInstanceOf(ClientEvent.ChatReceived.class);
-        var chat = ((ClientEvent.ChatReceived) event).chat();
-        assertThat(chat.seq()).isEqualTo(7);
-        assertThat(chat.room()).isEqualTo(Names.DEFAULT_ROOM);
-        assertThat(chat.text()).endsWith(" #7");
-        assertThat(((ClientEvent.ChatReceived) event).own()).isFalse();
+        assertThat(event).isInstanceOf(ClientEvent.LineAdded.class);
+        var line = ((ClientEvent.LineAdded) event).line();
+        assertThat(line.seq()).isEqualTo(7);
+        assertThat(line.conversation()).isEqualTo(Names.DEFAULT_ROOM);
+        assertThat(line.text()).endsWith(" #7");
+        assertThat(line.own()).isFalse();
     }
 }

@@ -20,11 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /// transaction and then completes the futures, per room in `seq` order. A resend — the same
 /// `cid`, room and text, stored or still queued — gets the original back and stores nothing.
 ///
-/// A resend is recognised without `from` on purpose: a client that reconnects before the
-/// server has noticed its old connection is gone is renamed (`alice-2`), and its resends would
-/// otherwise be stored a second time. Cids are random UUIDs (Parley's client and web page);
-/// the text must match too, so that a client with careless cids cannot swallow someone else's
-/// different message.
+/// The server makes each `cid` its sender's own before it gets here (the claimed name, or the
+/// name asked for, which stays the same when a client that reconnects is renamed `alice-2`), so
+/// another member's message with the same cid and text is stored as his own. The text must
+/// match too.
 /// Open with [SqliteHistoryStore#open], which never fails on a damaged file.
 public final class SqliteHistoryStore implements HistoryStore {
 
@@ -134,6 +133,11 @@ public final class SqliteHistoryStore implements HistoryStore {
     @Override
     public long lastSeq(String room) {
         return committedSeq.getOrDefault(room, 0L);
+    }
+
+    @Override
+    public Map<String, Long> lastSeqs() {
+        return Map.copyOf(committedSeq);
     }
 
     @Override

@@ -72,7 +72,8 @@ public final class Rehearsal {
         var sent = new Message.Chat("r" + seq, Names.DEFAULT_ROOM, seq, SENDERS[seq % SENDERS.length],
                 TEXTS[seq % TEXTS.length] + " #" + seq, Instant.now().toString(), null);
         if (Codec.decodeToClient(Codec.encode(sent)) instanceof Checked.Ok<Message.ToClient>(Message.Chat chat)) {
-            return new ClientEvent.ChatReceived(chat, false);
+            return new ClientEvent.LineAdded(new dev.parley.client.Line(chat.room(), null, chat.seq(), chat.from(),
+                    chat.text(), chat.time(), false, dev.parley.client.Line.State.SENT));
         }
         throw new IllegalStateException("a chat message did not read back: " + seq);
     }
