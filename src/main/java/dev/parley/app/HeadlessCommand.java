@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import dev.parley.server.DataFolders;
 import dev.parley.server.ParleyServer;
+import dev.parley.server.files.FileLimits;
 import dev.parley.server.PortInUseException;
 import dev.parley.server.ServerAddresses;
 import dev.parley.server.ServerConfig;
@@ -43,6 +44,12 @@ final class HeadlessCommand implements Callable<Integer> {
 
     @Option(names = "--in-memory", description = "Keep history in memory only: nothing is written to disk, and history ends with the server (benchmarks).")
     boolean inMemory;
+
+    @Option(names = "--max-file-bytes", paramLabel = "BYTES", description = "Largest file a member may share (default: 1073741824, 1 GiB).")
+    long maxFileBytes = FileLimits.DEFAULTS.maxFileBytes();
+
+    @Option(names = "--max-files-bytes", paramLabel = "BYTES", description = "Space for all shared files together (default: 21474836480, 20 GiB).")
+    long maxFilesBytes = FileLimits.DEFAULTS.maxFilesBytes();
 
     @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "Also accept browser pages from this origin (repeatable; * for any).")
     List<String> allowedOrigins = List.of();
@@ -97,9 +104,14 @@ final class HeadlessCommand implements Callable<Integer> {
     public Integer call() {
         var config = new ServerConfig(bind, port, password, inMemory ? null : data, limits.toLimits(), allowedOrigins, room,
                 serverName).withTls(tls);
+        if (maxFileBytes < 1 || maxFilesBytes < 1) {
+            err.println("--max-file-bytes and --max-files-bytes must be at least 1");
+            return CommandLine.ExitCode.USAGE;
+        }
         ParleyServer server;
         try {
-            server = ParleyServer.start(config, line -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
+            server = ParleyServer.start(config, line -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line),
+                    new FileLimits(maxFileBytes, maxFilesBytes));
         } catch (PortInUseException taken) {
             err.println("port " + taken.port() + " is in use — choose another with --port");
             return 1;

@@ -46,7 +46,7 @@ final class ClientBound {
             case "chat" -> chat(object).map(chat -> chat);
             case "dm" -> Checked.ok(new Dm(JsonFields.string(object, "id"), orEmpty(JsonFields.string(object, "from")),
                     JsonFields.string(object, "to"), orEmpty(JsonFields.string(object, "text")),
-                    JsonFields.string(object, "time"), JsonFields.string(object, "cid")));
+                    JsonFields.string(object, "time"), JsonFields.string(object, "cid"), FileFields.received(object)));
             case "typing" -> Checked.ok(new TypingNotice(JsonFields.string(object, "room"), JsonFields.string(object, "from")));
             case "pong" -> Checked.ok(new Pong(JsonFields.number(object, "t")));
             case "error" -> Checked.ok(new Error(ErrorCode.fromWire(JsonFields.string(object, "code")),
@@ -69,7 +69,13 @@ final class ClientBound {
                         intOr(JsonFields.whole(limits, "maxTextChars"), Limits.DEFAULTS.maxTextChars()),
                         intOr(JsonFields.whole(limits, "maxFrameBytes"), Limits.DEFAULTS.maxFrameBytes()),
                         doubleOr(JsonFields.number(limits, "messagesPerSecond"), Limits.DEFAULTS.messagesPerSecond())),
-                JsonFields.string(object, "renamedFrom"));
+                JsonFields.string(object, "renamedFrom"), fileUploads(object));
+    }
+
+    private static Message.FileUploads fileUploads(JsonObject object) {
+        var files = JsonFields.object(object, "files");
+        var max = files == null ? null : JsonFields.whole(files, "maxBytes");
+        return max == null ? null : new Message.FileUploads(max, JsonFields.string(files, "token"));
     }
 
     static Checked<Chat> chat(JsonObject object) {
@@ -80,7 +86,7 @@ final class ClientBound {
         var seq = JsonFields.whole(object, "seq");
         return Checked.ok(new Chat(JsonFields.string(object, "id"), JsonFields.string(object, "room"),
                 seq == null ? 0 : seq, orEmpty(JsonFields.string(object, "from")), text,
-                JsonFields.string(object, "time"), JsonFields.string(object, "cid")));
+                JsonFields.string(object, "time"), JsonFields.string(object, "cid"), FileFields.received(object)));
     }
 
     private static List<Chat> chats(JsonObject object, String field) {

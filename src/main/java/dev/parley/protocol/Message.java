@@ -19,14 +19,32 @@ public sealed interface Message {
     // ---- client → server ----
 
     /// `chat {text, room?, cid?}`; without a room it goes to the sender's first room (the seed's form).
-    record SendChat(String text, String room, String cid) implements ToServer {
+    /// With `file` (v2) it shares an uploaded file; `text` is then a caption and may be empty.
+    record SendChat(String text, String room, String cid, FileInfo file) implements ToServer {
         public String type() { return "chat"; }
+
+        public SendChat(String text, String room, String cid) {
+            this(text, room, cid, null);
+        }
     }
 
-    /// `dm {to, text, cid?}`.
-    record SendDm(String to, String text, String cid) implements ToServer {
+    /// `dm {to, text, cid?, file?}`.
+    record SendDm(String to, String text, String cid, FileInfo file) implements ToServer {
         public String type() { return "dm"; }
+
+        public SendDm(String to, String text, String cid) {
+            this(to, text, cid, null);
+        }
     }
+
+    /// A shared file (v2). A client sends `{sha256, name, mime?}`; the server's messages carry
+    /// every field it knows: `size`, the sniffed `mime`, the capability `url`, and for a raster
+    /// image its `width`, `height` and a `thumb` url. Absent fields are null.
+    record FileInfo(String sha256, String name, Long size, String mime, String url, String thumb,
+                    Integer width, Integer height) {}
+
+    /// `welcome.files` (v2): the largest upload and this connection's upload token.
+    record FileUploads(long maxBytes, String token) {}
 
     record Join(String room) implements ToServer {
         public String type() { return "join"; }
@@ -66,8 +84,13 @@ public sealed interface Message {
     /// First frame after open. `renamedFrom` is the requested name when it was taken and the
     /// server gave `clientId` = `NAME-2`, …
     record Welcome(String clientId, String room, List<String> rooms, ServerInfo server,
-                   AdvertisedLimits limits, String renamedFrom) implements ToClient {
+                   AdvertisedLimits limits, String renamedFrom, FileUploads files) implements ToClient {
         public String type() { return "welcome"; }
+
+        public Welcome(String clientId, String room, List<String> rooms, ServerInfo server,
+                       AdvertisedLimits limits, String renamedFrom) {
+            this(clientId, room, rooms, server, limits, renamedFrom, null);
+        }
     }
 
     /// `system` with a plain string payload, the seed's shape: `"alice joined"`.
@@ -85,19 +108,28 @@ public sealed interface Message {
 
     /// A room message. `seq` is 0 when the server does not number messages (the seed's server);
     /// `cid` is only on the copy returned to its sender — the acknowledgement.
-    record Chat(String id, String room, long seq, String from, String text, String time, String cid) implements ToClient {
+    record Chat(String id, String room, long seq, String from, String text, String time, String cid,
+                FileInfo file) implements ToClient {
         public String type() { return "chat"; }
 
+        public Chat(String id, String room, long seq, String from, String text, String time, String cid) {
+            this(id, room, seq, from, text, time, cid, null);
+        }
+
         public Chat withCid(String newCid) {
-            return new Chat(id, room, seq, from, text, time, newCid);
+            return new Chat(id, room, seq, from, text, time, newCid, file);
         }
     }
 
-    record Dm(String id, String from, String to, String text, String time, String cid) implements ToClient {
+    record Dm(String id, String from, String to, String text, String time, String cid, FileInfo file) implements ToClient {
         public String type() { return "dm"; }
 
+        public Dm(String id, String from, String to, String text, String time, String cid) {
+            this(id, from, to, text, time, cid, null);
+        }
+
         public Dm withCid(String newCid) {
-            return new Dm(id, from, to, text, time, newCid);
+            return new Dm(id, from, to, text, time, newCid, file);
         }
     }
 

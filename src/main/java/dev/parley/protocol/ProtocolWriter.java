@@ -30,18 +30,20 @@ final class ProtocolWriter {
     private static void payload(JsonWriter json, Message message) throws IOException {
         switch (message) {
             case Message.SystemNotice(var text) -> json.value(text);
-            case Message.SendChat(var text, var room, var cid) -> {
+            case Message.SendChat(var text, var room, var cid, var file) -> {
                 json.beginObject();
                 field(json, "text", text);
                 field(json, "room", room);
                 field(json, "cid", cid);
+                FileFields.write(json, file);
                 json.endObject();
             }
-            case Message.SendDm(var to, var text, var cid) -> {
+            case Message.SendDm(var to, var text, var cid, var file) -> {
                 json.beginObject();
                 field(json, "to", to);
                 field(json, "text", text);
                 field(json, "cid", cid);
+                FileFields.write(json, file);
                 json.endObject();
             }
             case Message.Join(var room) -> roomOnly(json, room);
@@ -92,7 +94,7 @@ final class ProtocolWriter {
                 chats(json, messages);
                 json.endObject();
             }
-            case Message.Dm(var id, var from, var to, var text, var time, var cid) -> {
+            case Message.Dm(var id, var from, var to, var text, var time, var cid, var file) -> {
                 json.beginObject();
                 field(json, "id", id);
                 field(json, "from", from);
@@ -100,6 +102,7 @@ final class ProtocolWriter {
                 field(json, "text", text);
                 field(json, "time", time);
                 field(json, "cid", cid);
+                FileFields.write(json, file);
                 json.endObject();
             }
             case Message.TypingNotice(var room, var from) -> {
@@ -141,6 +144,11 @@ final class ProtocolWriter {
                     .endObject();
         }
         field(json, "renamedFrom", welcome.renamedFrom());
+        if (welcome.files() != null) {
+            json.name("files").beginObject().name("maxBytes").value(welcome.files().maxBytes());
+            field(json, "token", welcome.files().token());
+            json.endObject();
+        }
         json.endObject();
     }
 
@@ -163,6 +171,7 @@ final class ProtocolWriter {
         field(json, "text", chat.text());
         field(json, "time", chat.time());
         field(json, "cid", chat.cid());
+        FileFields.write(json, chat.file());
         json.endObject();
     }
 

@@ -3,6 +3,7 @@ package dev.parley.protocol;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.parley.protocol.Message.HistoryRequest;
+import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.Join;
 import dev.parley.protocol.Message.Leave;
 import dev.parley.protocol.Message.Ping;
@@ -70,7 +71,11 @@ final class ServerBound {
         if (cidProblem != null) {
             return cidProblem;
         }
-        var text = text(payload, ref);
+        var file = FileFields.shared(payload, ref);
+        if (!(file instanceof Checked.Ok<Message.FileInfo>(var shared))) {
+            return ((Checked.Refused<Message.FileInfo>) file).cast();
+        }
+        var text = text(payload, ref, shared != null);
         if (!(text instanceof Checked.Ok<String>(var value))) {
             return ((Checked.Refused<String>) text).cast();
         }
@@ -83,7 +88,7 @@ final class ServerBound {
             }
             room = name;
         }
-        return Checked.ok(new SendChat(value, room, cid));
+        return Checked.ok(new SendChat(value, room, cid, shared));
     }
 
     private Checked<ToServer> dm(JsonObject payload) {
@@ -100,11 +105,15 @@ final class ServerBound {
         if (!Names.clientId(to).isOk()) {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'to' is not a valid name", ref);
         }
-        var text = text(payload, ref);
+        var file = FileFields.shared(payload, ref);
+        if (!(file instanceof Checked.Ok<Message.FileInfo>(var shared))) {
+            return ((Checked.Refused<Message.FileInfo>) file).cast();
+        }
+        var text = text(payload, ref, shared != null);
         if (!(text instanceof Checked.Ok<String>(var value))) {
             return ((Checked.Refused<String>) text).cast();
         }
-        return Checked.ok(new SendDm(to.strip(), value, cid));
+        return Checked.ok(new SendDm(to.strip(), value, cid, shared));
     }
 
     private Checked<ToServer> history(JsonObject payload) {
@@ -132,14 +141,15 @@ final class ServerBound {
         return checked;
     }
 
-    /// The seed trims text and refuses blank text; so do we. Length counts code points.
-    private Checked<String> text(JsonObject payload, String ref) {
+    /// The seed trims text and refuses blank text; so do we, except for the caption of a shared
+    /// file, which may be missing or empty. Length counts code points.
+    private Checked<String> text(JsonObject payload, String ref, boolean caption) {
         var raw = JsonFields.string(payload, "text");
-        if (raw == null) {
+        if (raw == null && !caption) {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'text' is missing", ref);
         }
-        var text = raw.strip();
-        if (Names.invisible(text)) {
+        var text = raw == null ? "" : raw.strip();
+        if (Names.invisible(text) && !(caption && text.isEmpty())) {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'text' is blank", ref);
         }
         if (Names.hasLoneSurrogate(text)) {

@@ -61,7 +61,8 @@ final class ChatService {
         var welcome = new Welcome(name, admitted.room(), List.copyOf(hub.roomNames()),
                 new ServerInfo(hub.config.serverName(), VERSION),
                 new AdvertisedLimits(limits.maxTextChars(), limits.maxFrameBytes(), limits.messagesPerSecond()),
-                name.equals(admitted.clientId()) ? null : admitted.clientId());
+                name.equals(admitted.clientId()) ? null : admitted.clientId(),
+                new Message.FileUploads(hub.files.limits().maxFileBytes(), hub.files.tokens().issue(connection)));
         connection.send(welcome);
         return new Opened(connection, admitted.room());
     }
@@ -193,6 +194,7 @@ final class ChatService {
 
     void closed(Connection connection) {
         if (hub.disconnect(connection)) {
+            hub.files.tokens().revoke(connection);
             admission.release(connection.address);
         }
     }

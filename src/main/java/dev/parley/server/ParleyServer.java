@@ -10,6 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.parley.server.files.FileLimits;
+import dev.parley.server.files.FileServlet;
+import dev.parley.server.files.FileStore;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
@@ -37,13 +40,17 @@ public final class ParleyServer implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final TlsIdentity tls;
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    /// The files folder inside the data folder.
+    public static final String FILES_FOLDER = "files";
+    private static final long MAX_FILE_SWEEP_MS = 5 * 60_000;
 
-    private ParleyServer(ServerConfig config, HistoryStore store, ServerLog log, TlsIdentity tls) {
+    private ParleyServer(ServerConfig config, HistoryStore store, ServerLog log, TlsIdentity tls, FileStore files) {
         this.tls = tls;
         this.config = config;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timer").daemon().factory());
         var metrics = new Metrics();
-        this.hub = new Hub(config, store, metrics, timer, log);
+        this.hub = new Hub(config, store, metrics, timer, log, files);
         this.service = new ChatService(hub, new Admission(config));
         var threads = new QueuedThreadPool();
         threads.setName("parley-http");
@@ -82,6 +89,7 @@ public final class ParleyServer implements AutoCloseable {
         context.addServlet(status, "/healthz");
         context.addServlet(status, "/metrics");
         context.addServlet(new ServletHolder("web", new WebPageServlet()), "/");
+        context.addServlet(new ServletHolder("files", new FileServlet(hub.files)), "/files/*");
         var limits = config.limits();
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setDefaultMaxTextMessageBufferSize(limits.maxFrameBytes());
@@ -100,8 +108,23 @@ public final class ParleyServer implements AutoCloseable {
 
     /// Like [#start(ServerConfig)], reporting joins, leaves and refusals to `log`.
     public static ParleyServer start(ServerConfig config, ServerLog log) throws IOException {
+        return start(config, log, FileLimits.DEFAULTS);
+    }
+
+    /// Like [#start(ServerConfig, ServerLog)] with other limits for shared files. Files live in
+    /// `dataDir/files`; without a data folder, in a temporary folder removed at [#stop].
+    public static ParleyServer start(ServerConfig config, ServerLog log, FileLimits fileLimits) throws IOException {
         var tls = config.tls() ? TlsConnector.identity(config.dataDir()) : null; // before the store: nothing to close if it fails
-        var server = new ParleyServer(config, HistoryStores.open(config, log), log, tls);
+        var files = config.dataDir() == null ? FileStore.temporary(fileLimits)
+                : FileStore.open(config.dataDir().resolve(FILES_FOLDER), fileLimits);
+        HistoryStore store;
+        try {
+            store = HistoryStores.open(config, log);
+        } catch (IOException | RuntimeException failure) {
+            files.close();
+            throw failure;
+        }
+        var server = new ParleyServer(config, store, log, tls, files);
         try {
             server.jetty.start();
         } catch (Exception failure) {
@@ -137,6 +160,24 @@ public final class ParleyServer implements AutoCloseable {
             timer.scheduleWithFixedDelay(service::pingAll, ping, ping, TimeUnit.MILLISECONDS);
         }
         timer.scheduleWithFixedDelay(service.admission.throttle()::sweep, 1, 1, TimeUnit.MINUTES);
+        long sweep = Math.clamp(hub.files.limits().keepUnshared().toMillis() / 2, 1_000, MAX_FILE_SWEEP_MS);
+        timer.scheduleWithFixedDelay(this::sweepFiles, 0, sweep, TimeUnit.MILLISECONDS);
+    }
+
+    /// Removes the files no stored message shares any more, on a thread of its own: the timer
+    /// also sends presence, which must not wait for a folder listing.
+    private void sweepFiles() {
+        if (sweeping.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("parley-file-sweep").start(() -> {
+                try {
+                    hub.files.sweep(hub.store.referencedFiles());
+                } catch (RuntimeException unreadable) {
+                    // The history could not be read: sweep again next time rather than guess.
+                } finally {
+                    sweeping.set(false);
+                }
+            });
+        }
     }
 
     /// The bound port (the real one when the config asked for 0).
@@ -206,6 +247,7 @@ public final class ParleyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         hub.store.close();
+        hub.files.close();
     }
 
     @Override

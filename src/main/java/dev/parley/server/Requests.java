@@ -3,6 +3,7 @@ package dev.parley.server;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.Dm;
+import dev.parley.protocol.Message.FileInfo;
 import dev.parley.protocol.Message.HistoryRequest;
 import dev.parley.protocol.Message.SendChat;
 import dev.parley.protocol.Message.SendDm;
@@ -62,8 +63,9 @@ final class Requests {
             return;
         }
         var room = memberRoom(connection, name, ref);
-        if (room != null) {
-            room.submit(hub.store, hub.metrics, hub.timer, connection, chat.text(), chat.cid(), start);
+        var file = room == null ? null : sharedFile(connection, chat.file(), ref);
+        if (room != null && file != SharedFile.UNKNOWN) {
+            room.submit(hub.store, hub.metrics, hub.timer, connection, chat.text(), file, chat.cid(), start);
         }
     }
 
@@ -74,12 +76,30 @@ final class Requests {
             hub.refuse(connection, ErrorCode.UNKNOWN_USER, "nobody called '" + dm.to() + "' is connected", ref);
             return;
         }
+        var file = sharedFile(connection, dm.file(), ref);
+        if (file == SharedFile.UNKNOWN) {
+            return;
+        }
         var sent = new Dm(UUID.randomUUID().toString(), connection.clientId, recipient.clientId, dm.text(),
-                Instant.now().toString(), null);
+                Instant.now().toString(), null, file);
         if (recipient != connection) {
             recipient.send(sent);
         }
         connection.send(sent.withCid(dm.cid()));
+    }
+
+    /// What a message sharing `shared` carries; null when it shares nothing, [SharedFile#UNKNOWN]
+    /// (and `unknown_file` to the sender) when the server does not hold that file.
+    private FileInfo sharedFile(Connection connection, FileInfo shared, String ref) {
+        if (shared == null) {
+            return null;
+        }
+        var described = hub.files.describe(shared);
+        if (described == null) {
+            hub.refuse(connection, ErrorCode.UNKNOWN_FILE, "no file " + shared.sha256() + " here; upload it first", ref);
+            return SharedFile.UNKNOWN;
+        }
+        return described;
     }
 
     private void history(Connection connection, HistoryRequest request) {
