@@ -1,13 +1,10 @@
 package dev.parley.client;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,8 +106,8 @@ public final class FileTransfers {
         long from = received <= size ? received : 0;
         var request = HttpRequest.newBuilder(base.resolve("files/" + sha))
                 .header("Authorization", "Bearer " + token)
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> counted(file, from, size, progress)), size - from));
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofByteArrays(new Chunks(file, from, size, progress)), size - from));
         if (size > 0) {
             request.header("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size);
         }
@@ -129,33 +126,25 @@ public final class FileTransfers {
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
         }
-        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        var response = http.send(request.build(), info -> {
+            int status = info.statusCode();
+            if (status != 200 && status != 206) {
+                return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(
+                        java.nio.charset.StandardCharsets.UTF_8), reason -> (Object) reason);
+            }
+            long start = status == 206 ? have : 0;
+            long total = start + info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            return new FileWriting(target, start, total, progress);
+        });
         int status = response.statusCode();
         if (status == 416 && have > 0) {
-            response.body().close();
             return; // the target holds the whole file already
         }
         if (status != 200 && status != 206) {
-            String reason;
-            try (var body = response.body()) {
-                reason = new String(body.readNBytes(500), java.nio.charset.StandardCharsets.UTF_8);
-            }
-            throw new RefusedException(status, reason);
+            throw new RefusedException(status, String.valueOf(response.body()));
         }
-        long start = status == 206 ? have : 0;
-        long total = start + response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        try (var body = response.body();
-             var channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            channel.truncate(start).position(start);
-            var out = Channels.newOutputStream(channel);
-            var buffer = new byte[BUFFER];
-            long done = start;
-            int read;
-            while ((read = body.read(buffer)) >= 0) {
-                out.write(buffer, 0, read);
-                done += read;
-                progress.moved(done, total);
-            }
+        if (response.body() instanceof IOException failed) {
+            throw failed;
         }
     }
 
@@ -172,24 +161,113 @@ public final class FileTransfers {
         return matcher.find() ? Long.parseLong(matcher.group(1)) : otherwise;
     }
 
-    private static InputStream counted(Path file, long from, long size, Progress progress) {
-        try {
-            var channel = FileChannel.open(file, StandardOpenOption.READ).position(from);
-            return new FilterInputStream(Channels.newInputStream(channel)) {
-                private long done = from;
+    /// The file from `from` in chunks of [#BUFFER], read as the request asks for them.
+    private record Chunks(Path file, long from, long size, Progress progress) implements Iterable<byte[]> {
+        @Override
+        public java.util.Iterator<byte[]> iterator() {
+            return new java.util.Iterator<>() {
+                private long at = from;
 
                 @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int read = super.read(buffer, offset, length);
-                    if (read > 0) {
-                        done += read;
-                        progress.moved(done, size);
+                public boolean hasNext() {
+                    return at < size;
+                }
+
+                @Override
+                public byte[] next() {
+                    var chunk = new byte[(int) Math.min(BUFFER, size - at)];
+                    try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                        var buffer = java.nio.ByteBuffer.wrap(chunk);
+                        while (buffer.hasRemaining()) {
+                            if (channel.read(buffer, at + buffer.position()) < 0) {
+                                throw new java.io.UncheckedIOException(new IOException(file + " became shorter while it was sent"));
+                            }
+                        }
+                    } catch (IOException unreadable) {
+                        throw new java.io.UncheckedIOException(unreadable);
                     }
-                    return read;
+                    at += chunk.length;
+                    progress.moved(at, size);
+                    return chunk;
                 }
             };
-        } catch (IOException unreadable) {
-            throw new java.io.UncheckedIOException(unreadable);
+        }
+    }
+
+    /// Writes a download's body into `target` from `start`, reporting progress; completes with
+    /// null, or with the [IOException] that stopped it.
+    private static final class FileWriting implements HttpResponse.BodySubscriber<Object> {
+        private final Path target;
+        private final long total;
+        private final Progress progress;
+        private final java.util.concurrent.CompletableFuture<Object> result = new java.util.concurrent.CompletableFuture<>();
+        private FileChannel channel;
+        private long done;
+        private java.util.concurrent.Flow.Subscription subscription;
+
+        FileWriting(Path target, long start, long total, Progress progress) {
+            this.target = target;
+            this.total = total;
+            this.progress = progress;
+            this.done = start;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<Object> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            this.subscription = subscription;
+            try {
+                channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                channel.truncate(done).position(done);
+                subscription.request(1);
+            } catch (IOException failed) {
+                subscription.cancel();
+                result.complete(failed);
+            }
+        }
+
+        @Override
+        public void onNext(java.util.List<java.nio.ByteBuffer> buffers) {
+            try {
+                for (var buffer : buffers) {
+                    done += buffer.remaining();
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                }
+                progress.moved(done, total);
+                subscription.request(1);
+            } catch (IOException failed) {
+                subscription.cancel();
+                close();
+                result.complete(failed);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            close();
+            result.complete(failure instanceof IOException io ? io : new IOException(failure));
+        }
+
+        @Override
+        public void onComplete() {
+            close();
+            result.complete(null);
+        }
+
+        private void close() {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException ignored) {
+                // What was written stays; a later download continues from it.
+            }
         }
     }
 }

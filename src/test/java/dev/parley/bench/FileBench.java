@@ -1,7 +1,9 @@
 package dev.parley.bench;
 
 import dev.parley.client.FileTransfers;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.Flow;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,19 +94,32 @@ public final class FileBench {
     }
 
     private static long discard(HttpClient http, URI url) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        var counted = new AtomicLong();
+        var response = http.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.fromSubscriber(
+                new Flow.Subscriber<List<ByteBuffer>>() {
+                    private Flow.Subscription subscription;
+
+                    @Override
+                    public void onSubscribe(Flow.Subscription given) {
+                        subscription = given;
+                        given.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(List<ByteBuffer> buffers) {
+                        buffers.forEach(buffer -> counted.addAndGet(buffer.remaining()));
+                    }
+
+                    @Override
+                    public void onError(Throwable failure) {}
+
+                    @Override
+                    public void onComplete() {}
+                }, ignored -> counted.get()));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("download answered " + response.statusCode());
         }
-        long total = 0;
-        try (InputStream body = response.body()) {
-            var buffer = new byte[1 << 20];
-            int read;
-            while ((read = body.read(buffer)) >= 0) {
-                total += read;
-            }
-        }
-        return total;
+        return response.body();
     }
 
     /// MB/s with MB = 10^6 bytes, as `dd` and `pv` print it.
