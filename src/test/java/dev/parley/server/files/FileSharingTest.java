@@ -106,6 +106,22 @@ class FileSharingTest {
     }
 
     @Test
+    void aDownloadContinuesAPartialFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
+        var content = Sharing.random(500_000);
+        var sha = Sharing.sha256(content);
+        try (var server = Sharing.start(); var alice = Sharing.join(server, "alice")) {
+            Sharing.put(server, sha, alice.token(), content);
+            var url = alice.share(sha, "part.bin", "c1").getAsJsonObject("file").get("url").getAsString();
+            var target = java.nio.file.Files.write(temp.resolve("part.bin"), java.util.Arrays.copyOf(content, 200_000));
+            var first = new java.util.concurrent.atomic.AtomicLong(-1);
+            dev.parley.client.FileTransfers.forServer(server.localUri(), null).download(url, target,
+                    (done, total) -> first.compareAndSet(-1, done));
+            assertThat(java.nio.file.Files.readAllBytes(target)).isEqualTo(content);
+            assertThat(first.get()).isGreaterThan(200_000);
+        }
+    }
+
+    @Test
     void svgAndHtmlAreAttachmentsAndOnlyRasterImagesAreInline() throws IOException {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8);
         var html = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
