@@ -113,41 +113,41 @@ final class Upload {
     /// Whatever was read before a broken connection is written first, so a resume loses nothing.
     private long copy(InputStream body, FileChannel channel, MessageDigest digest, long position, Long total)
             throws IOException {
-        var buffer = new byte[BUFFER];
         long max = store.limits().maxFileBytes();
-        while (true) {
-            int filled = 0;
-            IOException broken = null;
-            try {
-                int read;
-                while (filled < BUFFER && (read = body.read(buffer, filled, BUFFER - filled)) >= 0) {
-                    filled += read;
+        try (var writer = new ChunkWriter(channel, digest, BUFFER)) {
+            while (true) {
+                var buffer = writer.buffer();
+                int filled = 0;
+                IOException broken = null;
+                try {
+                    int read;
+                    while (filled < BUFFER && (read = body.read(buffer, filled, BUFFER - filled)) >= 0) {
+                        filled += read;
+                    }
+                } catch (IOException cut) {
+                    broken = cut;
                 }
-            } catch (IOException cut) {
-                broken = cut;
-            }
-            if (filled > 0) {
-                if (position + filled > max) {
-                    return -413;
+                if (filled > 0) {
+                    if (position + filled > max) {
+                        return -413;
+                    }
+                    if (total != null && position + filled > total) {
+                        return -400;
+                    }
+                    if (!store.reserve(filled)) {
+                        return -507;
+                    }
+                    writer.write(filled, position);
+                    position += filled;
                 }
-                if (total != null && position + filled > total) {
-                    return -400;
+                if (broken != null) {
+                    writer.finish();
+                    throw broken;
                 }
-                if (!store.reserve(filled)) {
-                    return -507;
+                if (filled < BUFFER) {
+                    writer.finish();
+                    return position;
                 }
-                digest.update(buffer, 0, filled);
-                var chunk = ByteBuffer.wrap(buffer, 0, filled);
-                while (chunk.hasRemaining()) {
-                    channel.write(chunk);
-                }
-                position += filled;
-            }
-            if (broken != null) {
-                throw broken;
-            }
-            if (filled < BUFFER) {
-                return position;
             }
         }
     }
