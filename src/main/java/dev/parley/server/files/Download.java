@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
 
 /// Sends a stored file, or one `Range` of it (206), from disk through a fixed buffer. Only a
 /// raster image (by its own bytes) is shown inline; everything else (SVG, HTML, scripts…) is an
@@ -62,7 +63,10 @@ final class Download {
         }
         var out = response.getOutputStream();
         try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            var buffer = ByteBuffer.allocate((int) Math.min(BUFFER, last - first + 1));
+            // A direct buffer goes to the socket as it is; a heap one would be copied once more.
+            var direct = out instanceof HttpOutput;
+            var buffer = direct ? ByteBuffer.allocateDirect((int) Math.min(BUFFER, last - first + 1))
+                    : ByteBuffer.allocate((int) Math.min(BUFFER, last - first + 1));
             long at = first;
             while (at <= last) {
                 buffer.clear().limit((int) Math.min(buffer.capacity(), last - at + 1));
@@ -70,7 +74,11 @@ final class Download {
                 if (read < 0) {
                     break;
                 }
-                out.write(buffer.array(), 0, read);
+                if (direct) {
+                    ((HttpOutput) out).write(buffer.flip());
+                } else {
+                    out.write(buffer.array(), 0, read);
+                }
                 at += read;
             }
         }
