@@ -10,8 +10,10 @@
     // Per-room state in Maps: a room may be named `__proto__` or `toString`.
     rooms: [], current: null, unread: new Map(), members: new Map(),
     lastSeq: new Map(), buffer: new Map(), fetching: new Map(), lines: new Map(),
-    outbox: new Map(), // cid -> {room, text, li}
+    outbox: new Map(), // cid -> {room, text, file?, li}
+    files: null, // welcome.files: {maxBytes, token}
   };
+  const waitingUploads = new Map(); // li -> retry, run at the next welcome
 
   const params = new URLSearchParams(location.search);
   if (params.get('room')) $('room').value = params.get('room');
@@ -85,7 +87,7 @@
       case 'presence': s.members.set(p.room, p.members || []); if (p.room === s.current) renderMembers(); return;
       case 'history': return history(p);
       case 'chat': return chat(p);
-      case 'dm': return addLine(s.current, 'dm', `${p.from} → ${p.to}`, p.text, p.time, p.from === s.clientId);
+      case 'dm': return addLine(s.current, 'dm', `${p.from} → ${p.to}`, p.text, p.time, p.from === s.clientId, p.file);
       case 'pong': if (p && typeof p.t === 'number') setStatus(`connected · ${Math.round(performance.now() - p.t)} ms`); return;
       case 'error': return refused(typeof p === 'string' ? { message: p } : (p || {}));
       default: return;
@@ -102,7 +104,10 @@
       if (room !== p.room) send('join', { room });
       if (s.lastSeq.has(room)) fetchAfter(room);
     }
-    for (const [cid, item] of s.outbox) send('chat', { room: item.room, text: item.text, cid });
+    for (const [cid, item] of s.outbox) send('chat', { room: item.room, text: item.text, cid, file: item.file });
+    s.files = p.files || null;
+    $('attach').disabled = !s.files;
+    for (const [li, retry] of waitingUploads) { waitingUploads.delete(li); retry(); }
     clearInterval(s.pingTimer);
     s.pingTimer = setInterval(() => send('ping', { t: performance.now() }), 15000);
     send('ping', { t: performance.now() });
@@ -161,7 +166,7 @@
 
   function show(room, m) {
     if (m.cid) settle(m.cid);
-    addLine(room, 'chat', m.from, m.text, m.time, m.from === s.clientId || m.from === s.name);
+    addLine(room, 'chat', m.from, m.text, m.time, m.from === s.clientId || m.from === s.name, m.file);
   }
 
   function settle(cid) {
@@ -185,7 +190,7 @@
     if (!item) addLine(s.current, 'error-line', null, p.message || p.code || 'error');
   }
 
-  function addLine(room, kind, from, text, time, own) {
+  function addLine(room, kind, from, text, time, own, file) {
     const li = document.createElement('li');
     li.className = kind + (own ? ' own' : '');
     const stamp = document.createElement('span');
@@ -199,6 +204,7 @@
       li.append(who);
     }
     li.append(document.createTextNode(text == null ? '' : String(text)));
+    if (file && typeof file === 'object') li.append(window.ParleyFiles.view(file));
     entry(s.lines, room, () => []).push(li);
     if (room === s.current) {
       const log = $('log');
@@ -299,5 +305,53 @@
     send('chat', { room: s.current, text, cid });
     $('input').value = '';
     $('counter').textContent = '';
+  });
+
+  // Files: the attach button, a drop onto the chat, a pasted screenshot. Each is uploaded (hashed,
+  // then sent from where the server's copy stops), then shared as a chat message with a cid.
+  async function attach(file, room) {
+    const li = addLine(room, 'chat pending', s.clientId || s.name, file.name, null, true);
+    const status = li.querySelector('.time');
+    status.textContent = 'waiting…';
+    const retry = () => { li.remove(); removeLine(room, li); attach(file, room); };
+    try {
+      if (!s.files) throw new Error('not connected, or this server takes no files');
+      const sha = await window.ParleyFiles.upload(file, s.files.token, s.files.maxBytes, (text) => { status.textContent = text; });
+      const cid = (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
+      const shared = { sha256: sha, name: file.name, mime: file.type || undefined };
+      status.textContent = 'sending…';
+      s.outbox.set(cid, { room, text: '', file: shared, li });
+      send('chat', { room, text: '', cid, file: shared });
+    } catch (error) {
+      li.classList.remove('pending');
+      li.classList.add('error-line');
+      status.textContent = 'not sent';
+      const again = document.createElement('button');
+      again.type = 'button';
+      again.className = 'retry';
+      again.textContent = 'Retry';
+      again.onclick = retry;
+      li.append(` — ${error.message} `, again);
+      if (!s.ws) waitingUploads.set(li, retry); // cut by a disconnect: continue once back
+    }
+  }
+
+  function attachAll(files) {
+    for (const file of files) attach(file, s.current);
+  }
+
+  $('attach').addEventListener('click', () => $('attach-input').click());
+  $('attach-input').addEventListener('change', () => { attachAll([...$('attach-input').files]); $('attach-input').value = ''; });
+  $('chat').addEventListener('dragover', (e) => { if (e.dataTransfer.types.includes('Files')) e.preventDefault(); });
+  $('chat').addEventListener('drop', (e) => {
+    if (!e.dataTransfer.files.length) return;
+    e.preventDefault();
+    attachAll([...e.dataTransfer.files]);
+  });
+  $('input').addEventListener('paste', (e) => {
+    const files = [...(e.clipboardData ? e.clipboardData.files : [])];
+    if (!files.length) return;
+    e.preventDefault();
+    attachAll(files);
   });
 })();

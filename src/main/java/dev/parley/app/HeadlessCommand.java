@@ -5,6 +5,7 @@ import dev.parley.server.DataFolder;
 import dev.parley.server.HttpGuards;
 import dev.parley.protocol.Invite;
 import dev.parley.server.ParleyServer;
+import dev.parley.server.files.FileLimits;
 import dev.parley.server.PortInUseException;
 import dev.parley.server.ServerAddresses;
 import dev.parley.server.ServerConfig;
@@ -57,6 +58,12 @@ final class HeadlessCommand implements Callable<Integer> {
 
     @Option(names = "--in-memory", description = "Keep history in memory only: nothing is written to disk, and history ends with the server (benchmarks).")
     boolean inMemory;
+
+    @Option(names = "--max-file-bytes", paramLabel = "BYTES", description = "Largest file a member may share (default: 1073741824, 1 GiB).")
+    long maxFileBytes = FileLimits.DEFAULTS.maxFileBytes();
+
+    @Option(names = "--max-files-bytes", paramLabel = "BYTES", description = "Space for all shared files together (default: 21474836480, 20 GiB).")
+    long maxFilesBytes = FileLimits.DEFAULTS.maxFilesBytes();
 
     @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "Also accept browser pages from this origin (repeatable; * for any).")
     List<String> allowedOrigins = List.of();
@@ -149,10 +156,14 @@ final class HeadlessCommand implements Callable<Integer> {
             err.println("--name-claim-days must be at least 1");
             return CommandLine.ExitCode.USAGE;
         }
+        if (maxFileBytes < 1 || maxFilesBytes < 1) {
+            err.println("--max-file-bytes and --max-files-bytes must be at least 1");
+            return CommandLine.ExitCode.USAGE;
+        }
         ParleyServer server;
         try {
             server = ParleyServer.start(config, line -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line),
-                    Clock.systemUTC(), Duration.ofDays(nameClaimDays));
+                    Clock.systemUTC(), Duration.ofDays(nameClaimDays), new FileLimits(maxFileBytes, maxFilesBytes));
         } catch (PortInUseException taken) {
             err.println("port " + taken.port() + " is in use — choose another with --port");
             return 1;

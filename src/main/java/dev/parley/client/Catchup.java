@@ -119,7 +119,7 @@ final class Catchup {
         var next = queue == null || queue.isEmpty() ? new Expected(Tag.JOIN, null) : queue.poll();
         var log = log(room);
         var messages = history.messages().stream()
-                .map(m -> m.room() == null ? new Chat(m.id(), room, m.seq(), m.from(), m.text(), m.time(), m.cid()) : m)
+                .map(m -> m.room() == null ? new Chat(m.id(), room, m.seq(), m.from(), m.text(), m.time(), m.cid(), m.file()) : m)
                 .toList();
         switch (next.tag()) {
             case USER -> emit.accept(new HistoryPage(room, messages, history.complete()));

@@ -287,6 +287,6 @@ final class Conversation {
     /// The seed's chat has no room: it belongs to the room we are in.
     private Chat withRoom(Chat chat, Outbox.Entry acked) {
         var room = acked != null && acked.kind() == Outbox.Kind.CHAT ? acked.target() : firstRoom();
-        return new Chat(chat.id(), room, chat.seq(), chat.from(), chat.text(), chat.time(), chat.cid());
+        return new Chat(chat.id(), room, chat.seq(), chat.from(), chat.text(), chat.time(), chat.cid(), chat.file());
     }
 }

@@ -72,7 +72,8 @@ final class ClientBound {
                         intOr(JsonFields.whole(limits, "maxTextChars"), Limits.DEFAULTS.maxTextChars()),
                         intOr(JsonFields.whole(limits, "maxFrameBytes"), Limits.DEFAULTS.maxFrameBytes()),
                         doubleOr(JsonFields.number(limits, "messagesPerSecond"), Limits.DEFAULTS.messagesPerSecond())),
-                JsonFields.string(object, "renamedFrom"), JsonFields.bool(object, "claimed", false), conversations(object));
+                JsonFields.string(object, "renamedFrom"), JsonFields.bool(object, "claimed", false), conversations(object),
+                fileUploads(object));
     }
 
     private static List<Message.ConversationSummary> conversations(JsonObject object) {
@@ -94,7 +95,7 @@ final class ClientBound {
         var seq = JsonFields.whole(object, "seq");
         return new Dm(JsonFields.string(object, "id"), seq == null ? 0 : seq, orEmpty(JsonFields.string(object, "from")),
                 JsonFields.string(object, "to"), orEmpty(JsonFields.string(object, "text")),
-                JsonFields.string(object, "time"), JsonFields.string(object, "cid"));
+                JsonFields.string(object, "time"), JsonFields.string(object, "cid"), FileFields.received(object));
     }
 
     private static List<Dm> dms(JsonObject object) {
@@ -107,6 +108,12 @@ final class ClientBound {
         return List.copyOf(result);
     }
 
+    private static Message.FileUploads fileUploads(JsonObject object) {
+        var files = JsonFields.object(object, "files");
+        var max = files == null ? null : JsonFields.whole(files, "maxBytes");
+        return max == null ? null : new Message.FileUploads(max, JsonFields.string(files, "token"));
+    }
+
     static Checked<Chat> chat(JsonObject object) {
         var text = JsonFields.string(object, "text");
         if (text == null) {
@@ -115,7 +122,7 @@ final class ClientBound {
         var seq = JsonFields.whole(object, "seq");
         return Checked.ok(new Chat(JsonFields.string(object, "id"), JsonFields.string(object, "room"),
                 seq == null ? 0 : seq, orEmpty(JsonFields.string(object, "from")), text,
-                JsonFields.string(object, "time"), JsonFields.string(object, "cid")));
+                JsonFields.string(object, "time"), JsonFields.string(object, "cid"), FileFields.received(object)));
     }
 
     private static List<Chat> chats(JsonObject object, String field) {

@@ -56,6 +56,31 @@ public final class Codec {
         });
     }
 
+    /// The JSON object of a shared file alone (`{sha256, name, size, …}`): how a history store keeps it.
+    public static String encodeFile(Message.FileInfo file) {
+        var out = new java.io.StringWriter(160);
+        try (var json = new com.google.gson.stream.JsonWriter(out)) {
+            json.setHtmlSafe(false);
+            FileFields.object(json, file);
+        } catch (IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+        return out.toString();
+    }
+
+    /// Reads what [#encodeFile] wrote; null for null or anything unreadable.
+    public static Message.FileInfo decodeFile(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            var element = JsonParser.parseString(json);
+            return element.isJsonObject() ? FileFields.fromObject(element.getAsJsonObject()) : null;
+        } catch (JsonParseException | JsonFields.WrongType unreadable) {
+            return null;
+        }
+    }
+
     record Envelope(String type, JsonElement payload) {}
 
     private static Checked<Envelope> envelope(String json) {

@@ -13,6 +13,8 @@ public enum ErrorCode {
     AUTH_FAILED,
     NAME_INVALID,
     SERVER_FULL,
+    /// v2: a shared file the server does not hold.
+    UNKNOWN_FILE,
     /// An error whose code we do not know: the seed's string payload, or a newer server's code.
     OTHER;
 

@@ -19,14 +19,32 @@ public sealed interface Message {
     // ---- client → server ----
 
     /// `chat {text, room?, cid?}`; without a room it goes to the sender's first room (the seed's form).
-    record SendChat(String text, String room, String cid) implements ToServer {
+    /// With `file` (v2) it shares an uploaded file; `text` is then a caption and may be empty.
+    record SendChat(String text, String room, String cid, FileInfo file) implements ToServer {
         public String type() { return "chat"; }
+
+        public SendChat(String text, String room, String cid) {
+            this(text, room, cid, null);
+        }
     }
 
-    /// `dm {to, text, cid?}`.
-    record SendDm(String to, String text, String cid) implements ToServer {
+    /// `dm {to, text, cid?, file?}`.
+    record SendDm(String to, String text, String cid, FileInfo file) implements ToServer {
         public String type() { return "dm"; }
+
+        public SendDm(String to, String text, String cid) {
+            this(to, text, cid, null);
+        }
     }
+
+    /// A shared file (v2). A client sends `{sha256, name, mime?}`; the server's messages carry
+    /// every field it knows: `size`, the sniffed `mime`, the capability `url`, and for a raster
+    /// image its `width`, `height` and a `thumb` url. Absent fields are null.
+    record FileInfo(String sha256, String name, Long size, String mime, String url, String thumb,
+                    Integer width, Integer height) {}
+
+    /// `welcome.files` (v2): the largest upload and this connection's upload token.
+    record FileUploads(long maxBytes, String token) {}
 
     record Join(String room) implements ToServer {
         public String type() { return "join"; }
@@ -82,18 +100,25 @@ public sealed interface Message {
     /// key; `conversations` are its private conversations, newest first (protocol v2).
     record Welcome(String clientId, String room, List<String> rooms, ServerInfo server,
                    AdvertisedLimits limits, String renamedFrom, boolean claimed,
-                   List<ConversationSummary> conversations) implements ToClient {
+                   List<ConversationSummary> conversations, FileUploads files) implements ToClient {
         public Welcome {
             conversations = conversations == null ? List.of() : List.copyOf(conversations);
         }
 
-        /// A v1 welcome: no claim, no conversations.
+        /// Without file uploads.
         public Welcome(String clientId, String room, List<String> rooms, ServerInfo server,
-                       AdvertisedLimits limits, String renamedFrom) {
-            this(clientId, room, rooms, server, limits, renamedFrom, false, List.of());
+                       AdvertisedLimits limits, String renamedFrom, boolean claimed,
+                       List<ConversationSummary> conversations) {
+            this(clientId, room, rooms, server, limits, renamedFrom, claimed, conversations, null);
         }
 
         public String type() { return "welcome"; }
+
+        /// A v1 welcome: no claim, no conversations, no file uploads.
+        public Welcome(String clientId, String room, List<String> rooms, ServerInfo server,
+                       AdvertisedLimits limits, String renamedFrom) {
+            this(clientId, room, rooms, server, limits, renamedFrom, false, List.of(), null);
+        }
     }
 
     /// `system` with a plain string payload, the seed's shape: `"alice joined"`.
@@ -111,26 +136,37 @@ public sealed interface Message {
 
     /// A room message. `seq` is 0 when the server does not number messages (the seed's server);
     /// `cid` is only on the copy returned to its sender — the acknowledgement.
-    record Chat(String id, String room, long seq, String from, String text, String time, String cid) implements ToClient {
+    record Chat(String id, String room, long seq, String from, String text, String time, String cid,
+                FileInfo file) implements ToClient {
         public String type() { return "chat"; }
 
+        public Chat(String id, String room, long seq, String from, String text, String time, String cid) {
+            this(id, room, seq, from, text, time, cid, null);
+        }
+
         public Chat withCid(String newCid) {
-            return new Chat(id, room, seq, from, text, time, newCid);
+            return new Chat(id, room, seq, from, text, time, newCid, file);
         }
     }
 
     /// A private message. `seq` numbers the conversation of `from` and `to` (0 from a server
     /// that does not store private messages); `cid` only on the sender's copy, the acknowledgement.
-    record Dm(String id, long seq, String from, String to, String text, String time, String cid) implements ToClient {
-        /// Without a `seq` (protocol v1).
-        public Dm(String id, String from, String to, String text, String time, String cid) {
-            this(id, 0, from, to, text, time, cid);
+    record Dm(String id, long seq, String from, String to, String text, String time, String cid,
+              FileInfo file) implements ToClient {
+        /// Without a file.
+        public Dm(String id, long seq, String from, String to, String text, String time, String cid) {
+            this(id, seq, from, to, text, time, cid, null);
         }
 
         public String type() { return "dm"; }
 
+        /// Without a `seq` (protocol v1) and without a file.
+        public Dm(String id, String from, String to, String text, String time, String cid) {
+            this(id, 0, from, to, text, time, cid, null);
+        }
+
         public Dm withCid(String newCid) {
-            return new Dm(id, seq, from, to, text, time, newCid);
+            return new Dm(id, seq, from, to, text, time, newCid, file);
         }
     }
 

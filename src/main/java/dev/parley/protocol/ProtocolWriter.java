@@ -30,18 +30,20 @@ final class ProtocolWriter {
     private static void payload(JsonWriter json, Message message) throws IOException {
         switch (message) {
             case Message.SystemNotice(var text) -> json.value(text);
-            case Message.SendChat(var text, var room, var cid) -> {
+            case Message.SendChat(var text, var room, var cid, var file) -> {
                 json.beginObject();
                 field(json, "text", text);
                 field(json, "room", room);
                 field(json, "cid", cid);
+                FileFields.write(json, file);
                 json.endObject();
             }
-            case Message.SendDm(var to, var text, var cid) -> {
+            case Message.SendDm(var to, var text, var cid, var file) -> {
                 json.beginObject();
                 field(json, "to", to);
                 field(json, "text", text);
                 field(json, "cid", cid);
+                FileFields.write(json, file);
                 json.endObject();
             }
             case Message.Join(var room) -> roomOnly(json, room);
@@ -157,6 +159,11 @@ final class ProtocolWriter {
             json.beginObject().name("with").value(conversation.with()).name("lastSeq").value(conversation.lastSeq()).endObject();
         }
         json.endArray();
+        if (welcome.files() != null) {
+            json.name("files").beginObject().name("maxBytes").value(welcome.files().maxBytes());
+            field(json, "token", welcome.files().token());
+            json.endObject();
+        }
         json.endObject();
     }
 
@@ -171,6 +178,7 @@ final class ProtocolWriter {
         field(json, "text", dm.text());
         field(json, "time", dm.time());
         field(json, "cid", dm.cid());
+        FileFields.write(json, dm.file());
         json.endObject();
     }
 
@@ -193,6 +201,7 @@ final class ProtocolWriter {
         field(json, "text", chat.text());
         field(json, "time", chat.time());
         field(json, "cid", chat.cid());
+        FileFields.write(json, chat.file());
         json.endObject();
     }
 

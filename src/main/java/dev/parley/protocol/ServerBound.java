@@ -3,6 +3,7 @@ package dev.parley.protocol;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.parley.protocol.Message.HistoryRequest;
+import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.Join;
 import dev.parley.protocol.Message.Leave;
 import dev.parley.protocol.Message.Ping;
@@ -74,10 +75,11 @@ final class ServerBound {
         if (cidProblem != null) {
             return cidProblem;
         }
-        return text(payload, ref).flatMap(text -> sendChat(payload, ref, text, cid));
+        return FileFields.shared(payload, ref).flatMap(shared -> text(payload, ref, shared != null)
+                .flatMap(text -> sendChat(payload, ref, text, cid, shared)));
     }
 
-    private static Checked<ToServer> sendChat(JsonObject payload, String ref, String text, String cid) {
+    private static Checked<ToServer> sendChat(JsonObject payload, String ref, String text, String cid, Message.FileInfo shared) {
         var room = JsonFields.string(payload, "room");
         if (room != null) {
             var checked = Names.room(room);
@@ -87,7 +89,7 @@ final class ServerBound {
             }
             room = name;
         }
-        return Checked.ok(new SendChat(text, room, cid));
+        return Checked.ok(new SendChat(text, room, cid, shared));
     }
 
     private Checked<ToServer> dm(JsonObject payload) {
@@ -104,7 +106,8 @@ final class ServerBound {
         if (!Names.clientId(to).isOk()) {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'to' is not a valid name", ref);
         }
-        return text(payload, ref).map(text -> new SendDm(to.strip(), text, cid));
+        return FileFields.shared(payload, ref).flatMap(shared -> text(payload, ref, shared != null)
+                .map(text -> new SendDm(to.strip(), text, cid, shared)));
     }
 
     private Checked<ToServer> history(JsonObject payload) {
@@ -152,14 +155,15 @@ final class ServerBound {
         return checked;
     }
 
-    /// The seed trims text and refuses blank text; so do we. Length counts code points.
-    private Checked<String> text(JsonObject payload, String ref) {
+    /// The seed trims text and refuses blank text; so do we, except for the caption of a shared
+    /// file, which may be missing or empty. Length counts code points.
+    private Checked<String> text(JsonObject payload, String ref, boolean caption) {
         var raw = JsonFields.string(payload, "text");
-        if (raw == null) {
+        if (raw == null && !caption) {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'text' is missing", ref);
         }
-        var text = raw.strip();
-        if (Names.invisible(text)) {
+        var text = raw == null ? "" : raw.strip();
+        if (Names.invisible(text) && !(caption && text.isEmpty())) {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'text' is blank", ref);
         }
         if (Names.hasLoneSurrogate(text)) {

@@ -72,7 +72,8 @@ final class ChatService {
         var welcome = new Welcome(name, admitted.room(), List.copyOf(hub.roomNames()),
                 new ServerInfo(hub.config.serverName(), VERSION),
                 new AdvertisedLimits(limits.maxTextChars(), limits.maxFrameBytes(), limits.messagesPerSecond()),
-                name.equals(admitted.clientId()) ? null : admitted.clientId(), reserved.claimed(), conversations);
+                name.equals(admitted.clientId()) ? null : admitted.clientId(), reserved.claimed(), conversations,
+                new Message.FileUploads(hub.files.limits().maxFileBytes(), hub.files.tokens().issue(connection)));
         connection.send(welcome);
         hub.conversations.topUp(connection, conversations);
         return new Opened(connection, admitted.room());
@@ -227,6 +228,7 @@ final class ChatService {
 
     void closed(Connection connection) {
         if (hub.disconnect(connection)) {
+            hub.files.tokens().revoke(connection);
             admission.release(connection.address);
         }
     }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /// Private conversations (design.md v2): stored like room messages under a key of their own,
@@ -65,7 +66,7 @@ final class Conversations {
         return first.equals(self.toLowerCase(Locale.ROOT)) ? second : first;
     }
 
-    void send(Connection from, Message.SendDm dm) {
+    void send(Connection from, Message.SendDm dm, Message.FileInfo file) {
         var ref = dm.cid() != null ? dm.cid() : "dm";
         var online = hub.byName(dm.to());
         if (online == null && !hub.claims.claimed(dm.to())) {
@@ -76,11 +77,11 @@ final class Conversations {
         var key = key(from.clientId, to);
         var lock = activity.computeIfAbsent(key, k -> new Activity());
         synchronized (lock) {
-            java.util.concurrent.CompletableFuture<HistoryStore.Stored> stored;
+            CompletableFuture<HistoryStore.Stored> stored;
             try {
-                stored = hub.store.append(key, from.clientId, dm.text(), from.resendKey(dm.cid()), Instant.now());
+                stored = hub.store.append(key, from.clientId, dm.text(), from.resendKey(dm.cid()), Instant.now(), file);
             } catch (RuntimeException failure) {
-                stored = java.util.concurrent.CompletableFuture.failedFuture(failure);
+                stored = CompletableFuture.failedFuture(failure);
             }
             stored.whenComplete((done, failure) -> deliver(key, from, to, dm.cid(), done, failure));
         }
@@ -92,7 +93,7 @@ final class Conversations {
             return;
         }
         var chat = stored.chat();
-        var dm = new Dm(chat.id(), chat.seq(), chat.from(), to, chat.text(), chat.time(), null);
+        var dm = new Dm(chat.id(), chat.seq(), chat.from(), to, chat.text(), chat.time(), null, chat.file());
         if (!stored.duplicate()) {
             index(key, Instant.parse(chat.time()).toEpochMilli());
             var recipient = hub.byName(to);
@@ -139,7 +140,7 @@ final class Conversations {
         var result = new ArrayList<Dm>(chats.size());
         for (var chat : chats) {
             var to = chat.from().equalsIgnoreCase(connection.clientId) ? with : connection.clientId;
-            result.add(new Dm(chat.id(), chat.seq(), chat.from(), to, chat.text(), chat.time(), null));
+            result.add(new Dm(chat.id(), chat.seq(), chat.from(), to, chat.text(), chat.time(), null, chat.file()));
         }
         return result;
     }

@@ -1,9 +1,11 @@
 package dev.parley.server;
 
 import dev.parley.protocol.Message.Chat;
+import dev.parley.protocol.Message.FileInfo;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /// Where room messages live. [#append] assigns the room's next `seq` at once and completes its
@@ -18,7 +20,15 @@ public interface HistoryStore extends AutoCloseable {
     /// another member's message with the same cid and text is never taken for a resend.
     record Stored(Chat chat, boolean duplicate) {}
 
-    CompletableFuture<Stored> append(String room, String from, String text, String cid, Instant time);
+    /// Stores a message that shares `file` (null for plain text).
+    CompletableFuture<Stored> append(String room, String from, String text, String cid, Instant time, FileInfo file);
+
+    default CompletableFuture<Stored> append(String room, String from, String text, String cid, Instant time) {
+        return append(room, from, text, cid, time, null);
+    }
+
+    /// The sha256 of every file that a stored message shares: the others may be removed.
+    Set<String> referencedFiles();
 
     /// Up to `limit` messages of `room` with `after < seq < before` (either bound may be null),
     /// ascending by `seq`. Without `after`, the newest ones.

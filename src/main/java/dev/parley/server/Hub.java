@@ -5,6 +5,7 @@ import dev.parley.protocol.Limits;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.SystemNotice;
 import dev.parley.protocol.Message.Chat;
+import dev.parley.server.files.FileStore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,13 +31,15 @@ final class Hub {
     final ServerLog log;
     final NameClaims claims;
     final Conversations conversations;
+    final FileStore files;
     private final ConcurrentHashMap<String, Connection> byName = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
     Hub(ServerConfig config, HistoryStore store, Metrics metrics, ScheduledExecutorService timer, ServerLog log,
-            NameClaims claims) {
+            NameClaims claims, FileStore files) {
         this.claims = claims;
+        this.files = files;
         this.config = config;
         this.limits = config.limits();
         this.store = store;

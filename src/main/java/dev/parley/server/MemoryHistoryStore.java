@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.protocol.Message.Chat;
+import dev.parley.protocol.Message.FileInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,13 +42,13 @@ public final class MemoryHistoryStore implements HistoryStore {
         };
         private long lastSeq;
 
-        synchronized Stored append(String room, String from, String text, String cid, Instant time) {
+        synchronized Stored append(String room, String from, String text, String cid, Instant time, FileInfo file) {
             var key = cid == null ? null : cid + '\u0000' + text;
             if (key != null && byCid.get(key) instanceof Chat original) {
                 return new Stored(original, true);
             }
             var chat = new Chat(idPrefix + Long.toString(ids.incrementAndGet(), 36), room, ++lastSeq, from, text,
-                    time.toString(), null);
+                    time.toString(), null, file);
             ring[(int) ((chat.seq() - 1) % retention)] = chat;
             if (key != null) {
                 byCid.put(key, chat);
@@ -82,9 +83,23 @@ public final class MemoryHistoryStore implements HistoryStore {
     }
 
     @Override
-    public CompletableFuture<Stored> append(String room, String from, String text, String cid, Instant time) {
+    public CompletableFuture<Stored> append(String room, String from, String text, String cid, Instant time,
+            FileInfo file) {
         return CompletableFuture.completedFuture(rooms.computeIfAbsent(room, name -> new RoomLog())
-                .append(room, from, text, cid, time));
+                .append(room, from, text, cid, time, file));
+    }
+
+    @Override
+    public Set<String> referencedFiles() {
+        var result = new java.util.HashSet<String>();
+        for (var log : rooms.values()) {
+            for (var chat : log.page(null, null, retention)) {
+                if (chat.file() != null) {
+                    result.add(chat.file().sha256());
+                }
+            }
+        }
+        return result;
     }
 
     @Override

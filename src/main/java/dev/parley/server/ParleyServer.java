@@ -14,6 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.parley.server.files.FileLimits;
+import dev.parley.server.files.FileServlet;
+import dev.parley.server.files.FileStore;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
@@ -42,14 +45,19 @@ public final class ParleyServer implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final TlsIdentity tls;
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    /// The files folder inside the data folder.
+    public static final String FILES_FOLDER = "files";
+    private static final long MAX_FILE_SWEEP_MS = 5 * 60_000;
     private final Visits visits = new Visits(Clock.systemUTC());
 
-    private ParleyServer(ServerConfig config, HistoryStore store, ServerLog log, TlsIdentity tls, NameClaims claims) {
+    private ParleyServer(ServerConfig config, HistoryStore store, ServerLog log, TlsIdentity tls, NameClaims claims,
+            FileStore files) {
         this.tls = tls;
         this.config = config;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timer").daemon().factory());
         var metrics = new Metrics();
-        this.hub = new Hub(config, store, metrics, timer, log, claims);
+        this.hub = new Hub(config, store, metrics, timer, log, claims, files);
         this.refusals = new RefusalLog(log);
         this.service = new ChatService(hub, new Admission(config), refusals, visits);
         var threads = new QueuedThreadPool();
@@ -102,6 +110,7 @@ public final class ParleyServer implements AutoCloseable {
         context.addServlet(status, "/healthz");
         context.addServlet(status, "/metrics");
         context.addServlet(new ServletHolder("web", new WebPageServlet()), "/");
+        context.addServlet(new ServletHolder("files", new FileServlet(hub.files)), "/files/*");
         var limits = config.limits();
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setDefaultMaxTextMessageBufferSize(limits.maxFrameBytes());
@@ -120,25 +129,47 @@ public final class ParleyServer implements AutoCloseable {
 
     /// Like [#start(ServerConfig)], reporting joins, leaves and refusals to `log`.
     public static ParleyServer start(ServerConfig config, ServerLog log) throws IOException {
-        return start(config, log, Clock.systemUTC(), NameClaims.DEFAULT_KEEP);
+        return start(config, log, Clock.systemUTC(), NameClaims.DEFAULT_KEEP, FileLimits.DEFAULTS);
+    }
+
+    /// Like [#start(ServerConfig, ServerLog)] with other limits for shared files.
+    public static ParleyServer start(ServerConfig config, ServerLog log, FileLimits fileLimits) throws IOException {
+        return start(config, log, Clock.systemUTC(), NameClaims.DEFAULT_KEEP, fileLimits);
     }
 
     /// Like [#start(ServerConfig, ServerLog)], with claimed names released after `claimKeep`
     /// unused (`--name-claim-days`), as told by `clock`.
     public static ParleyServer start(ServerConfig config, ServerLog log, Clock clock, Duration claimKeep) throws IOException {
+        return start(config, log, clock, claimKeep, FileLimits.DEFAULTS);
+    }
+
+    /// Starts a server whose claimed names are released after `claimKeep` unused, as told by
+    /// `clock`, and whose shared files follow `fileLimits`. Files live in `dataDir/files`;
+    /// without a data folder, in a temporary folder removed at [#stop].
+    public static ParleyServer start(ServerConfig config, ServerLog log, Clock clock, Duration claimKeep,
+            FileLimits fileLimits) throws IOException {
         if (config.dataDir() != null) {
             OwnerOnly.folder(config.dataDir());
         }
         var tls = config.tls() ? TlsConnector.identity(config.dataDir()) : null; // before the store: nothing to close if it fails
-        var store = HistoryStores.open(config, log);
+        var files = config.dataDir() == null ? FileStore.temporary(fileLimits)
+                : FileStore.open(config.dataDir().resolve(FILES_FOLDER), fileLimits);
+        HistoryStore store;
         NameClaims claims;
+        try {
+            store = HistoryStores.open(config, log);
+        } catch (IOException | RuntimeException failure) {
+            files.close();
+            throw failure;
+        }
         try {
             claims = new NameClaims(HistoryStores.claimRecords(store), clock, claimKeep);
         } catch (RuntimeException failure) {
             store.close();
+            files.close();
             throw failure;
         }
-        var server = new ParleyServer(config, store, log, tls, claims);
+        var server = new ParleyServer(config, store, log, tls, claims, files);
         if (config.dataDir() != null) {
             // After the store: SQLite makes its files (and their WAL and shared memory) per the umask.
             OwnerOnly.tighten(config.dataDir());
@@ -179,6 +210,24 @@ public final class ParleyServer implements AutoCloseable {
         }
         timer.scheduleWithFixedDelay(service.admission.throttle()::sweep, 1, 1, TimeUnit.MINUTES);
         timer.scheduleWithFixedDelay(refusals::sweep, 5, 5, TimeUnit.SECONDS);
+        long sweep = Math.clamp(hub.files.limits().keepUnshared().toMillis() / 2, 1_000, MAX_FILE_SWEEP_MS);
+        timer.scheduleWithFixedDelay(this::sweepFiles, 0, sweep, TimeUnit.MILLISECONDS);
+    }
+
+    /// Removes the files no stored message shares any more, on a thread of its own: the timer
+    /// also sends presence, which must not wait for a folder listing.
+    private void sweepFiles() {
+        if (sweeping.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("parley-file-sweep").start(() -> {
+                try {
+                    hub.files.sweep(hub.store.referencedFiles());
+                } catch (RuntimeException unreadable) {
+                    // The history could not be read: sweep again next time rather than guess.
+                } finally {
+                    sweeping.set(false);
+                }
+            });
+        }
     }
 
     /// Tells `listener` of every attempt refused from now on (wrong password, foreign origin,
@@ -265,6 +314,7 @@ public final class ParleyServer implements AutoCloseable {
         }
         hub.claims.close();
         hub.store.close();
+        hub.files.close();
     }
 
     @Override

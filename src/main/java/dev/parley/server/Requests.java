@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Message;
+import dev.parley.protocol.Message.FileInfo;
 import dev.parley.protocol.Message.HistoryRequest;
 import dev.parley.protocol.Message.SendChat;
 import dev.parley.protocol.Message.SendDm;
@@ -25,7 +26,7 @@ final class Requests {
     void handle(Connection connection, Message.ToServer message) {
         switch (message) {
             case SendChat chat -> chat(connection, chat);
-            case SendDm dm -> hub.conversations.send(connection, dm);
+            case SendDm dm -> dm(connection, dm);
             case Message.Join(var room) -> {
                 if (!connection.inRoom(room) && connection.roomCount() >= MAX_ROOMS_PER_CONNECTION) {
                     hub.refuse(connection, ErrorCode.BAD_MESSAGE, "already in " + MAX_ROOMS_PER_CONNECTION + " rooms; leave one first", "join");
@@ -61,9 +62,33 @@ final class Requests {
             return;
         }
         var room = memberRoom(connection, name, ref);
-        if (room != null) {
-            room.submit(hub.store, hub.metrics, hub.timer, connection, chat.text(), chat.cid(), start);
+        var file = room == null ? null : sharedFile(connection, chat.file(), ref);
+        if (room != null && file != SharedFile.UNKNOWN) {
+            room.submit(hub.store, hub.metrics, hub.timer, connection, chat.text(), file, chat.cid(), start);
         }
+    }
+
+    /// A private message: its file checked here, then stored and delivered by [Conversations].
+    private void dm(Connection connection, SendDm dm) {
+        var ref = dm.cid() != null ? dm.cid() : "dm";
+        var file = sharedFile(connection, dm.file(), ref);
+        if (file != SharedFile.UNKNOWN) {
+            hub.conversations.send(connection, dm, file);
+        }
+    }
+
+    /// What a message sharing `shared` carries; null when it shares nothing, [SharedFile#UNKNOWN]
+    /// (and `unknown_file` to the sender) when the server does not hold that file.
+    private FileInfo sharedFile(Connection connection, FileInfo shared, String ref) {
+        if (shared == null) {
+            return null;
+        }
+        var described = hub.files.describe(shared);
+        if (described == null) {
+            hub.refuse(connection, ErrorCode.UNKNOWN_FILE, "no file " + shared.sha256() + " here; upload it first", ref);
+            return SharedFile.UNKNOWN;
+        }
+        return described;
     }
 
     private void history(Connection connection, HistoryRequest request) {

@@ -123,13 +123,13 @@ final class Room {
     /// a committed batch at a time) hands delivery to `delivery`, so the writer goes back to
     /// writing while the batch is sent, and the batch goes out corked: a member gets it in one
     /// socket write instead of a write per message.
-    void submit(HistoryStore store, Metrics metrics, Executor delivery, Connection from, String text, String cid,
-            long startNanos) {
+    void submit(HistoryStore store, Metrics metrics, Executor delivery, Connection from, String text,
+            Message.FileInfo file, String cid, long startNanos) {
         Pending entry;
         synchronized (appendLock) {
             CompletableFuture<HistoryStore.Stored> stored;
             try {
-                stored = store.append(name, from.clientId, text, from.resendKey(cid), Instant.now());
+                stored = store.append(name, from.clientId, text, from.resendKey(cid), Instant.now(), file);
             } catch (RuntimeException failure) {
                 stored = CompletableFuture.failedFuture(failure);
             }

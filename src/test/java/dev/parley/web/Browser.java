@@ -126,6 +126,17 @@ final class Browser implements AutoCloseable {
         throw new AssertionError("timed out waiting on " + css + "; it shows:\n" + last);
     }
 
+    /// Lets the page save downloads into `folder` without asking (Chromium's DevTools command).
+    void allowDownloads(Path folder) {
+        var params = new JsonObject();
+        params.addProperty("behavior", "allow");
+        params.addProperty("downloadPath", folder.toAbsolutePath().toString());
+        var body = new JsonObject();
+        body.addProperty("cmd", "Browser.setDownloadBehavior");
+        body.add("params", params);
+        call("POST", "/session/" + session + "/goog/cdp/execute", body);
+    }
+
     private String find(String css) {
         var body = new JsonObject();
         body.addProperty("using", "css selector");

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.sqlite.Function;
 
 /// Queries on one read connection (WAL: reads never wait for the writer). Synchronized,
@@ -50,6 +52,19 @@ final class HistoryReader implements AutoCloseable {
                 }
                 return chats;
             }
+        }
+    }
+
+    /// The sha256 of every file a stored message shares (v2).
+    synchronized Set<String> referencedFiles() throws SQLException {
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery(
+                     "SELECT DISTINCT json_extract(file, '$.sha256') FROM messages WHERE file IS NOT NULL")) {
+            var result = new HashSet<String>();
+            while (rows.next()) {
+                result.add(rows.getString(1));
+            }
+            return result;
         }
     }
 

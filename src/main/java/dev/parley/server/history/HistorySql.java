@@ -1,6 +1,8 @@
 package dev.parley.server.history;
 
+import dev.parley.protocol.Codec;
 import dev.parley.protocol.Message.Chat;
+import dev.parley.protocol.Message.FileInfo;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +21,7 @@ final class HistorySql {
     /// Every query that returns messages selects these columns, in this order. Not the cid: it
     /// is the sender's own (design.md: only on the copy returned to its sender, which the
     /// server makes), kept here only to recognise resends.
-    static final String COLUMNS = "room, seq, sender, text, time_ms";
+    static final String COLUMNS = "room, seq, sender, text, time_ms, file";
 
     /// The `meta` key of the highest message id in the full-text index: every row up to it is
     /// indexed, none above it (see [HistoryIndex]).
@@ -30,7 +32,7 @@ final class HistorySql {
     static final String INDEXED_THROUGH_SQL =
             "CAST((SELECT value FROM meta WHERE key = '" + INDEXED_THROUGH + "') AS INTEGER)";
 
-    static final String INSERT = "INSERT INTO messages(room, seq, sender, text, time_ms, cid) VALUES (?, ?, ?, ?, ?, ?)";
+    static final String INSERT = "INSERT INTO messages(room, seq, sender, text, time_ms, cid, file) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     // `id` is the rowid that the FTS5 index points at (external content, so the text is stored
     // once). The cid index is not UNIQUE on purpose: dedup is decided by the store before a seq
@@ -71,6 +73,7 @@ final class HistorySql {
                 for (var sql : SCHEMA) {
                     statement.execute(sql);
                 }
+                HistoryFileColumn.add(connection);
                 statement.execute("COMMIT");
             } catch (SQLException e) {
                 try {
@@ -114,15 +117,15 @@ final class HistorySql {
         var result = new ArrayList<Chat>();
         while (rows.next()) {
             result.add(chat(epoch, rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                    rows.getLong(5)));
+                    rows.getLong(5), Codec.decodeFile(rows.getString(6))));
         }
         return result;
     }
 
     /// Id `room#seq@epoch`: unique in this file (`#` cannot appear in a room name) and unlike
     /// any id of another file.
-    static Chat chat(String epoch, String room, long seq, String from, String text, long timeMs) {
-        return new Chat(room + "#" + seq + "@" + epoch, room, seq, from, text, time(timeMs), null);
+    static Chat chat(String epoch, String room, long seq, String from, String text, long timeMs, FileInfo file) {
+        return new Chat(room + "#" + seq + "@" + epoch, room, seq, from, text, time(timeMs), null, file);
     }
 
     /// ISO-8601 with exactly three fraction digits, e.g. `2026-11-24T16:33:23.000Z`.

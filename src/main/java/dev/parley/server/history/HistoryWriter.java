@@ -1,5 +1,6 @@
 package dev.parley.server.history;
 
+import dev.parley.protocol.Codec;
 import dev.parley.protocol.Message.Chat;
 import dev.parley.server.HistoryStore.Stored;
 import java.sql.Connection;
@@ -147,6 +148,7 @@ final class HistoryWriter implements Runnable {
                 insert.setString(4, chat.text());
                 insert.setLong(5, append.timeMs());
                 insert.setString(6, append.cid());
+                insert.setString(7, chat.file() == null ? null : Codec.encodeFile(chat.file()));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -1,6 +1,7 @@
 package dev.parley.server.history;
 
 import dev.parley.protocol.Message.Chat;
+import dev.parley.protocol.Message.FileInfo;
 import dev.parley.server.HistoryStore;
 import dev.parley.server.history.HistoryWriter.Append;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -86,7 +88,8 @@ public final class SqliteHistoryStore implements HistoryStore {
     }
 
     @Override
-    public CompletableFuture<Stored> append(String room, String from, String text, String cid, Instant time) {
+    public CompletableFuture<Stored> append(String room, String from, String text, String cid, Instant time,
+            FileInfo file) {
         Objects.requireNonNull(room, "room");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(text, "text");
@@ -111,7 +114,7 @@ public final class SqliteHistoryStore implements HistoryStore {
                 }
             }
             long seq = givenSeq.merge(room, 1L, Long::sum);
-            var append = new Append(HistorySql.chat(database.epoch(), room, seq, from, text, timeMs), timeMs, cid,
+            var append = new Append(HistorySql.chat(database.epoch(), room, seq, from, text, timeMs, file), timeMs, cid,
                     new CompletableFuture<>());
             if (cid != null) {
                 inFlight.put(key, append);
@@ -155,6 +158,15 @@ public final class SqliteHistoryStore implements HistoryStore {
             return database.reader().search(query, List.copyOf(rooms), limit);
         } catch (SQLException e) {
             throw new IllegalStateException("searching the history failed", e);
+        }
+    }
+
+    @Override
+    public Set<String> referencedFiles() {
+        try {
+            return database.reader().referencedFiles();
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the shared files of the history failed", e);
         }
     }
 
