@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.protocol.ChatFrames;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.Message;
@@ -125,18 +126,11 @@ final class Hub {
         connection.send(historyFrame(room, page, page.size() < limit, after != null));
     }
 
-    /// A `history` frame, shortened until it fits in `maxFrameBytes` (clients use that limit
-    /// for what they receive). A shortened page is not `complete`, so the client asks again.
+    /// A `history` frame that fits in `maxFrameBytes` (clients use that limit for what they
+    /// receive); a shortened page is not `complete`, so the client asks again.
     private Outgoing historyFrame(String room, List<Chat> page, boolean complete, boolean forward) {
-        var frame = Outgoing.of(new Message.History(room, page, complete));
-        var shown = page;
-        while (frame.size() > limits.maxFrameBytes() && shown.size() > 1) {
-            int keep = shown.size() / 2;
-            // Going forward (`after`) keeps the oldest; going back keeps the newest.
-            shown = forward ? shown.subList(0, keep) : shown.subList(shown.size() - keep, shown.size());
-            frame = Outgoing.of(new Message.History(room, shown, false));
-        }
-        return frame;
+        // Going forward (`after`) keeps the oldest; going back keeps the newest.
+        return Outgoing.ofJson(ChatFrames.history(room, page, complete, forward, limits.maxFrameBytes()));
     }
 
     void refuse(Connection connection, ErrorCode code, String message, String ref) {

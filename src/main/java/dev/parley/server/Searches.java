@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.protocol.ChatFrames;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.Message;
@@ -43,12 +44,6 @@ final class Searches {
     /// The answer, cut to the newest results that fit in `maxFrameBytes` (clients use that limit
     /// for what they receive): 100 long Chinese messages would not.
     private Outgoing frame(Message.Search search, List<Chat> found) {
-        var shown = found;
-        var frame = Outgoing.of(new Message.SearchResults(search.query(), search.room(), shown));
-        while (frame.size() > hub.limits.maxFrameBytes() && !shown.isEmpty()) {
-            shown = shown.subList(0, shown.size() / 2);
-            frame = Outgoing.of(new Message.SearchResults(search.query(), search.room(), shown));
-        }
-        return frame;
+        return Outgoing.ofJson(ChatFrames.results(search.query(), search.room(), found, hub.limits.maxFrameBytes()));
     }
 }
