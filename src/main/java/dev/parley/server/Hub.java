@@ -29,12 +29,15 @@ final class Hub {
     final Metrics metrics;
     final ScheduledExecutorService timer;
     final ServerLog log;
+    final ReadLanes reads;
     private final ConcurrentHashMap<String, Connection> byName = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
-    Hub(ServerConfig config, HistoryStore store, Metrics metrics, ScheduledExecutorService timer, ServerLog log) {
+    Hub(ServerConfig config, HistoryStore store, Metrics metrics, ScheduledExecutorService timer, ServerLog log,
+        ReadLanes reads) {
         this.config = config;
+        this.reads = reads;
         this.limits = config.limits();
         this.store = store;
         this.metrics = metrics;
@@ -113,17 +116,26 @@ final class Hub {
         sendHistory(connection, name, null, null, HISTORY_ON_JOIN, "join");
     }
 
-    /// One page of `room` to `connection`; a store that cannot read is an `error`, never an
-    /// exception into Jetty (which would close the connection).
+    /// One page of `room` to `connection`, read on the history lane (a join's first). A store
+    /// that cannot read, or not within the read budget, is an `error`, never an exception into Jetty.
     void sendHistory(Connection connection, String room, Long after, Long before, int limit, String ref) {
-        List<Chat> page;
-        try {
-            page = store.page(room, after, before, limit);
-        } catch (RuntimeException unreadable) {
-            refuse(connection, ErrorCode.OTHER, "history of '" + room + "' cannot be read right now", ref);
-            return;
-        }
-        connection.send(historyFrame(room, page, page.size() < limit, after != null));
+        var deadline = Deadline.after(limits.readBudget());
+        reads.history("join".equals(ref), () -> {
+            if (connection.isGone()) {
+                return;
+            }
+            List<Chat> page;
+            try {
+                page = store.page(room, after, before, limit, deadline);
+            } catch (HistoryStore.OverBudget late) {
+                refuse(connection, ErrorCode.TOO_BUSY, "the history of '" + room + "' took too long; ask again later", ref);
+                return;
+            } catch (RuntimeException unreadable) {
+                refuse(connection, ErrorCode.OTHER, "history of '" + room + "' cannot be read right now", ref);
+                return;
+            }
+            connection.send(historyFrame(room, page, page.size() < limit, after != null));
+        });
     }
 
     /// A `history` frame that fits in `maxFrameBytes` (clients use that limit for what they

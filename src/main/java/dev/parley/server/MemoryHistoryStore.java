@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /// cid, room and text, as [HistoryStore.Stored] says). Appends complete at once.
 public final class MemoryHistoryStore implements HistoryStore {
 
+    /// Messages searched between two looks at the deadline.
+    private static final int CHECK_EVERY = 64;
+
     private final int retention;
     private final ConcurrentHashMap<String, RoomLog> rooms = new ConcurrentHashMap<>();
     private final String idPrefix = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + "-";
@@ -88,7 +91,8 @@ public final class MemoryHistoryStore implements HistoryStore {
     }
 
     @Override
-    public List<Chat> page(String room, Long after, Long before, int limit) {
+    public List<Chat> page(String room, Long after, Long before, int limit, Deadline deadline) {
+        deadline.check();
         var log = rooms.get(room);
         return log == null ? List.of() : log.page(after, before, limit);
     }
@@ -101,13 +105,13 @@ public final class MemoryHistoryStore implements HistoryStore {
 
     @Override
     public List<Chat> search(String query, int limit) {
-        return search(query, rooms.keySet(), limit);
+        return search(query, rooms.keySet(), limit, Deadline.NONE);
     }
 
     /// Messages containing every whitespace-separated term of `query`, case-insensitive — the
     /// same reading of a query as the SQLite store, without an index.
     @Override
-    public List<Chat> search(String query, Collection<String> inRooms, int limit) {
+    public List<Chat> search(String query, Collection<String> inRooms, int limit, Deadline deadline) {
         var terms = Arrays.stream((query == null ? "" : query).toLowerCase(Locale.ROOT).strip().split("\\s+")).filter(t -> !t.isEmpty()).toList();
         if (terms.isEmpty() || limit <= 0) {
             return List.of();
@@ -115,7 +119,11 @@ public final class MemoryHistoryStore implements HistoryStore {
         var found = new ArrayList<Chat>();
         for (var room : Set.copyOf(inRooms)) {
             var log = rooms.get(room);
+            int looked = 0;
             for (var chat : log == null ? List.<Chat>of() : log.page(null, null, retention)) {
+                if (++looked % CHECK_EVERY == 0) {
+                    deadline.check();
+                }
                 var text = chat.text().toLowerCase(Locale.ROOT);
                 if (terms.stream().allMatch(text::contains)) {
                     found.add(chat);

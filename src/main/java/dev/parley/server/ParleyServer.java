@@ -43,7 +43,8 @@ public final class ParleyServer implements AutoCloseable {
         this.config = config;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timer").daemon().factory());
         var metrics = new Metrics();
-        this.hub = new Hub(config, store, metrics, timer, log);
+        this.hub = new Hub(config, store, metrics, timer, log,
+                new ReadLanes(ReadLanes.searchThreads(Runtime.getRuntime().availableProcessors())));
         this.service = new ChatService(hub, new Admission(config));
         var threads = new QueuedThreadPool();
         threads.setName("parley-http");
@@ -205,6 +206,7 @@ public final class ParleyServer implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+        hub.reads.close();
         hub.store.close();
     }
 

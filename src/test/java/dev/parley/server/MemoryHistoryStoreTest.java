@@ -89,4 +89,22 @@ class MemoryHistoryStoreTest {
         assertThat(store.search("明天", List.of("nowhere"), 10)).isEmpty();
         assertThat(store.search("明天", List.of("a", "b", "c"), 2)).hasSize(2);
     }
+
+    @Test
+    void aReadOrSearchPastItsDeadlineIsOverBudget() {
+        for (int i = 0; i < 5; i++) {
+            append("a", "x", "word " + i, null);
+        }
+        var passed = Deadline.after(java.time.Duration.ZERO);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.page("a", null, null, 5, passed))
+                .isInstanceOf(HistoryStore.OverBudget.class);
+        var big = new MemoryHistoryStore(1_000);
+        for (int i = 0; i < 1_000; i++) {
+            big.append("a", "x", "word " + i, null, Instant.now());
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> big.search("word", List.of("a"), 10, passed))
+                .isInstanceOf(HistoryStore.OverBudget.class);
+        assertThat(big.search("word", List.of("a"), 10, Deadline.after(java.time.Duration.ofMinutes(1)))).hasSize(10);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.parley.server.history;
 
 import dev.parley.protocol.Message.Chat;
+import dev.parley.server.Deadline;
 import dev.parley.server.HistoryStore;
 import dev.parley.server.history.HistoryWriter.Append;
 import java.sql.SQLException;
@@ -123,9 +124,9 @@ public final class SqliteHistoryStore implements HistoryStore {
     }
 
     @Override
-    public List<Chat> page(String room, Long after, Long before, int limit) {
+    public List<Chat> page(String room, Long after, Long before, int limit, Deadline deadline) {
         try {
-            return database.reader().page(room, after, before, limit);
+            return database.readers().read(reader -> reader.page(room, after, before, limit, deadline));
         } catch (SQLException e) {
             throw new IllegalStateException("reading the history of " + room + " failed", e);
         }
@@ -139,16 +140,16 @@ public final class SqliteHistoryStore implements HistoryStore {
     @Override
     public List<Chat> search(String query, int limit) {
         try {
-            return database.reader().search(query, null, limit);
+            return database.readers().read(reader -> reader.search(query, null, limit, Deadline.NONE));
         } catch (SQLException e) {
             throw new IllegalStateException("searching the history failed", e);
         }
     }
 
     @Override
-    public List<Chat> search(String query, Collection<String> rooms, int limit) {
+    public List<Chat> search(String query, Collection<String> rooms, int limit, Deadline deadline) {
         try {
-            return database.reader().search(query, List.copyOf(rooms), limit);
+            return database.readers().read(reader -> reader.search(query, List.copyOf(rooms), limit, deadline));
         } catch (SQLException e) {
             throw new IllegalStateException("searching the history failed", e);
         }
