@@ -50,6 +50,14 @@ public interface HistoryStore extends AutoCloseable {
     /// [#search(String, Collection, int)], giving up with [OverBudget] once `deadline` has passed.
     List<Chat> search(String query, Collection<String> rooms, int limit, Deadline deadline);
 
+    /// `room` has members (again): its numbering must go on, whatever is pruned.
+    default void occupied(String room) {}
+
+    /// `room` has no members any more: once it holds no messages either, the store may forget
+    /// it entirely (a later message starts again at `seq` 1, which a member joining sees as a
+    /// history started afresh).
+    default void vacated(String room) {}
+
     @Override
     void close();
 }

@@ -98,12 +98,18 @@ final class Hub {
         boolean fresh = connection.addRoom(name);
         Room room;
         do {
-            room = rooms.computeIfAbsent(name, Room::new);
+            room = rooms.computeIfAbsent(name, this::newRoom);
+            if (room == null) {
+                connection.removeRoom(name);
+                refuse(connection, ErrorCode.TOO_MANY_ROOMS, "the server has its " + limits.maxRooms()
+                        + " rooms already; join one of them or try later", "join");
+                return;
+            }
         } while (!room.add(connection));
         if (connection.isGone()) {
             // Disconnected (from another thread) while joining: undo, or the room keeps a ghost.
             if (room.remove(connection)) {
-                rooms.remove(name, room);
+                removeRoom(name, room);
             }
             return;
         }
@@ -114,6 +120,24 @@ final class Hub {
         connection.send(room.presenceFor(connection));
         schedulePresence(room);
         sendHistory(connection, name, null, null, HISTORY_ON_JOIN, "join");
+    }
+
+    /// A room for the first member of `name`, or null past `maxRooms` (the default room is
+    /// always there to join). Counted under the map's lock of `name` only: concurrent joins of
+    /// different new rooms may pass the cap by as many as join at that very moment.
+    private Room newRoom(String name) {
+        if (rooms.size() >= limits.maxRooms() && !name.equals(config.defaultRoom())) {
+            return null;
+        }
+        store.occupied(name);
+        return new Room(name);
+    }
+
+    /// `room` was emptied: forget it, here and (when it holds no messages) in the store.
+    private void removeRoom(String name, Room room) {
+        if (rooms.remove(name, room)) {
+            store.vacated(name);
+        }
     }
 
     /// One page of `room` to `connection`, read on the history lane (a join's first). A store
@@ -160,7 +184,7 @@ final class Hub {
             return true;
         }
         if (room.remove(connection)) {
-            rooms.remove(name, room);
+            removeRoom(name, room);
         } else {
             room.broadcast(Outgoing.of(new SystemNotice(connection.clientId + " left")));
             schedulePresence(room);
