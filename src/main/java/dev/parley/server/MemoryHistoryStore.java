@@ -29,8 +29,7 @@ public final class MemoryHistoryStore implements HistoryStore {
     private final int retention;
     private final long maxStored;
     private final ConcurrentHashMap<String, RoomLog> rooms = new ConcurrentHashMap<>();
-    // Members' rooms, counted: a room emptied and filled again at once may be told in either order.
-    private final ConcurrentHashMap<String, Integer> occupied = new ConcurrentHashMap<>();
+    private final Occupancy occupied = new Occupancy();
     private final AtomicLong stored = new AtomicLong();
     private final Object pruning = new Object();
     private final String idPrefix = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + "-";
@@ -114,7 +113,7 @@ public final class MemoryHistoryStore implements HistoryStore {
         }
 
         synchronized boolean forgetIfEmpty() {
-            if (size() == 0 && !occupied.containsKey(room)) {
+            if (size() == 0 && !occupied.has(room)) {
                 dead = true;
             }
             return dead;
@@ -188,12 +187,12 @@ public final class MemoryHistoryStore implements HistoryStore {
 
     @Override
     public void occupied(String room) {
-        occupied.merge(room, 1, Integer::sum);
+        occupied.occupied(room);
     }
 
     @Override
     public void vacated(String room) {
-        occupied.computeIfPresent(room, (name, count) -> count > 1 ? count - 1 : null);
+        occupied.vacated(room);
         var log = rooms.get(room);
         if (log != null && log.forgetIfEmpty()) {
             rooms.remove(room, log);

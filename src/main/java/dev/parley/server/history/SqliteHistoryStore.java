@@ -3,6 +3,7 @@ package dev.parley.server.history;
 import dev.parley.protocol.Message.Chat;
 import dev.parley.server.Deadline;
 import dev.parley.server.HistoryStore;
+import dev.parley.server.Occupancy;
 import dev.parley.server.history.HistoryWriter.Append;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,8 +36,7 @@ public final class SqliteHistoryStore implements HistoryStore {
     private final Map<String, Long> givenSeq;                       // guarded by lock
     private final Map<String, Append> inFlight = new HashMap<>();   // guarded by lock; by resendKey
     private final Map<String, Long> committedSeq;
-    // Members' rooms, counted: a room emptied and filled again at once may be told in either order.
-    private final Map<String, Integer> occupied = new ConcurrentHashMap<>();
+    private final Occupancy occupied = new Occupancy();
     private final Map<String, Long> emptiedAt = new HashMap<>();  // guarded by lock; emptied while occupied
     private final HistoryDatabase database;
     private final HistoryIndex index;
@@ -172,15 +172,15 @@ public final class SqliteHistoryStore implements HistoryStore {
 
     @Override
     public void occupied(String room) {
-        occupied.merge(room, 1, Integer::sum);
+        occupied.occupied(room);
     }
 
     @Override
     public void vacated(String room) {
-        occupied.computeIfPresent(room, (name, count) -> count > 1 ? count - 1 : null);
+        occupied.vacated(room);
         synchronized (lock) {
             var at = emptiedAt.get(room);
-            if (at != null && !occupied.containsKey(room) && at.equals(givenSeq.get(room))) {
+            if (at != null && !occupied.has(room) && at.equals(givenSeq.get(room))) {
                 forget(room);
             }
         }
@@ -194,7 +194,7 @@ public final class SqliteHistoryStore implements HistoryStore {
                 if (!room.getValue().equals(givenSeq.get(room.getKey()))) {
                     continue;  // a message came since
                 }
-                if (occupied.containsKey(room.getKey())) {
+                if (occupied.has(room.getKey())) {
                     emptiedAt.put(room.getKey(), room.getValue());
                 } else {
                     forget(room.getKey());
