@@ -48,6 +48,15 @@ final class LimitOptions {
     @Option(names = "--history-retention", paramLabel = "N", description = "Messages kept per room (default: 10000).")
     int historyRetention = D.historyRetention();
 
+    @Option(names = "--max-rooms", paramLabel = "N", description = "Rooms with members at once; joining a new one past it is refused (default: 1000).")
+    int maxRooms = D.maxRooms();
+
+    @Option(names = "--max-history-messages", paramLabel = "N", description = "Messages kept in all rooms together, the oldest removed first (default: 1000000).")
+    long maxHistoryMessages = D.maxStoredMessages();
+
+    @Option(names = "--read-budget", paramLabel = "MILLIS", description = "Longest a search or history read may take, waiting included, before it is answered too_busy (default: 2000).")
+    long readBudgetMillis = D.readBudget().toMillis();
+
     Limits toLimits() {
         double perSecond;
         if (rate.equalsIgnoreCase("off")) {
@@ -61,10 +70,12 @@ final class LimitOptions {
         }
         try {
             return new Limits(maxTextChars, maxFrameBytes, perSecond, burst, maxConnections, maxConnectionsPerAddress,
-                    maxOutboundBytes, Duration.ofSeconds(pingSeconds), Duration.ofSeconds(idleSeconds), authTries, historyRetention);
+                    maxOutboundBytes, Duration.ofSeconds(pingSeconds), Duration.ofSeconds(idleSeconds), authTries, historyRetention,
+                    maxRooms, maxHistoryMessages, Duration.ofMillis(readBudgetMillis));
         } catch (IllegalArgumentException outOfRange) {
             throw new ParameterException(spec.commandLine(), "a limit is out of range: text ≥ 1, frame ≥ 1024 bytes, "
-                    + "rate ≥ 0, burst ≥ 0, connections ≥ 1, outbound ≥ 1024 bytes, seconds ≥ 0, retention ≥ 1");
+                    + "rate ≥ 0, burst ≥ 0, connections ≥ 1, outbound ≥ 1024 bytes, seconds ≥ 0, retention ≥ 1, "
+                    + "rooms ≥ 1, history messages ≥ 1, read budget ≥ 1 ms");
         }
     }
 }

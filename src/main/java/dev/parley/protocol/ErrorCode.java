@@ -15,6 +15,10 @@ public enum ErrorCode {
     SERVER_FULL,
     /// v2: a shared file the server does not hold.
     UNKNOWN_FILE,
+    /// A search or history read that would exceed its time budget, or one too many at once.
+    TOO_BUSY,
+    /// Joining would make more rooms than the server's `--max-rooms`.
+    TOO_MANY_ROOMS,
     /// An error whose code we do not know: the seed's string payload, or a newer server's code.
     OTHER;
 

@@ -40,10 +40,10 @@ final class JsonFields {
         if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
             throw new WrongType(name, "a whole number");
         }
-        var number = element.getAsBigDecimal();
         try {
-            return number.longValueExact();
-        } catch (ArithmeticException notWhole) {
+            // Gson refuses a number with an exponent past 10,000 (NumberFormatException).
+            return element.getAsBigDecimal().longValueExact();
+        } catch (ArithmeticException | NumberFormatException notWhole) {
             throw new WrongType(name, "a whole number");
         }
     }
@@ -56,7 +56,17 @@ final class JsonFields {
         if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
             throw new WrongType(name, "a number");
         }
-        return element.getAsDouble();
+        double value;
+        try {
+            value = element.getAsDouble();
+        } catch (NumberFormatException unreadable) {
+            throw new WrongType(name, "a finite number");
+        }
+        // 1e999 reads as infinity, which no JSON can carry back (a pong would throw).
+        if (!Double.isFinite(value)) {
+            throw new WrongType(name, "a finite number");
+        }
+        return value;
     }
 
     static boolean bool(JsonObject object, String name, boolean otherwise) {

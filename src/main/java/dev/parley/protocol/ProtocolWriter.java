@@ -27,6 +27,63 @@ final class ProtocolWriter {
         return out.toString();
     }
 
+    /// One chat as it appears inside a `history` or `results` list.
+    static String chat(Chat chat) {
+        var out = new StringWriter(256);
+        try (var json = new JsonWriter(out)) {
+            json.setHtmlSafe(false);
+            chat(json, chat);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return out.toString();
+    }
+
+    /// A private message alone, as it stands in a conversation's `history`.
+    static String dm(Message.Dm dm) {
+        var out = new StringWriter(256);
+        try (var json = new JsonWriter(out)) {
+            json.setHtmlSafe(false);
+            dm(json, dm);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return out.toString();
+    }
+
+    /// `history` or `results` (given with no messages) carrying `chats` encoded by [#chat(Chat)]
+    /// or [#dm(Message.Dm)].
+    static String withChats(Message.ToClient list, List<String> chats) {
+        var out = new StringWriter(256);
+        try (var json = new JsonWriter(out)) {
+            json.setHtmlSafe(false);
+            json.beginObject().name("type").value(list.type()).name("payload").beginObject();
+            switch (list) {
+                case Message.History history -> field(json, "room", history.room());
+                case Message.ConversationHistory conversation -> field(json, "with", conversation.with());
+                case Message.SearchResults results -> {
+                    field(json, "query", results.query());
+                    field(json, "room", results.room());
+                }
+                default -> throw new IllegalArgumentException("no list of chats in " + list.type());
+            }
+            json.name("messages").beginArray();
+            for (var chat : chats) {
+                json.jsonValue(chat);
+            }
+            json.endArray();
+            if (list instanceof Message.History history) {
+                json.name("complete").value(history.complete());
+            } else if (list instanceof Message.ConversationHistory conversation) {
+                json.name("complete").value(conversation.complete());
+            }
+            json.endObject().endObject();
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return out.toString();
+    }
+
     private static void payload(JsonWriter json, Message message) throws IOException {
         switch (message) {
             case Message.SystemNotice(var text) -> json.value(text);

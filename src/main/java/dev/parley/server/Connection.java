@@ -3,6 +3,7 @@ package dev.parley.server;
 import dev.parley.protocol.Message;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.core.CoreSession;
 
@@ -24,6 +25,7 @@ final class Connection {
     private final List<String> rooms = new ArrayList<>(2);
     private final AtomicBoolean gone = new AtomicBoolean();
     private final AtomicBoolean closingForFlood = new AtomicBoolean();
+    private OneAtATime searches;  // guarded by this; made on the first search
     private Outbox outbox;
     /// When a frame (or a pong) last came in: the idle check's clock.
     private volatile long lastHeardNanos = System.nanoTime();
@@ -66,6 +68,13 @@ final class Connection {
 
     boolean isClosingForFlood() {
         return closingForFlood.get();
+    }
+
+    synchronized OneAtATime searches(Supplier<OneAtATime> make) {
+        if (searches == null) {
+            searches = make.get();
+        }
+        return searches;
     }
 
     void attach(Outbox newOutbox) {

@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.protocol.ChatFrames;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.Message;
@@ -104,7 +105,8 @@ final class Conversations {
         from.send(cid == null ? dm : dm.withCid(cid));
     }
 
-    /// `history {with, after?, before?, limit?}`: only a claimed name reads its conversations.
+    /// `history {with, after?, before?, limit?}`: only a claimed name reads its conversations,
+    /// on the history lane within the read budget, as a room's history.
     void history(Connection connection, Message.ConversationHistoryRequest request) {
         if (!connection.claimed) {
             hub.refuse(connection, ErrorCode.UNKNOWN_USER,
@@ -113,27 +115,25 @@ final class Conversations {
         }
         int limit = request.limit() != null ? request.limit() : Requests.DEFAULT_HISTORY_PAGE;
         var key = key(connection.clientId, request.with());
-        List<Chat> page;
-        try {
-            page = hub.store.page(key, request.after(), request.before(), limit);
-        } catch (RuntimeException unreadable) {
-            hub.refuse(connection, ErrorCode.OTHER, "this conversation cannot be read right now", "history");
-            return;
-        }
         var with = spelling(request.with());
-        connection.send(frame(connection, with, page, page.size() < limit, request.after() != null));
-    }
-
-    /// A page as one frame of at most `maxFrameBytes`, like a room's (shortened: not complete).
-    private Outgoing frame(Connection connection, String with, List<Chat> page, boolean complete, boolean forward) {
-        var shown = page;
-        var frame = Outgoing.of(new Message.ConversationHistory(with, dms(connection, with, shown), complete));
-        while (frame.size() > hub.limits.maxFrameBytes() && shown.size() > 1) {
-            int keep = shown.size() / 2;
-            shown = forward ? shown.subList(0, keep) : shown.subList(shown.size() - keep, shown.size());
-            frame = Outgoing.of(new Message.ConversationHistory(with, dms(connection, with, shown), false));
-        }
-        return frame;
+        var deadline = Deadline.after(hub.limits.readBudget());
+        hub.reads.history(false, () -> {
+            if (connection.isGone()) {
+                return;
+            }
+            List<Chat> page;
+            try {
+                page = hub.store.page(key, request.after(), request.before(), limit, deadline);
+            } catch (HistoryStore.OverBudget late) {
+                hub.refuse(connection, ErrorCode.TOO_BUSY, "this conversation took too long to read; ask again later", "history");
+                return;
+            } catch (RuntimeException unreadable) {
+                hub.refuse(connection, ErrorCode.OTHER, "this conversation cannot be read right now", "history");
+                return;
+            }
+            connection.send(Outgoing.ofJson(ChatFrames.conversation(with, dms(connection, with, page), page.size() < limit,
+                    request.after() != null, hub.limits.maxFrameBytes())));
+        });
     }
 
     private static List<Dm> dms(Connection connection, String with, List<Chat> chats) {

@@ -30,9 +30,21 @@ public interface HistoryStore extends AutoCloseable {
     /// The sha256 of every file that a stored message shares: the others may be removed.
     Set<String> referencedFiles();
 
+    /// A read or search that ran past its [Deadline]: the server answers `too_busy`.
+    final class OverBudget extends RuntimeException {
+        public OverBudget() {
+            super("past its time budget", null, false, false);
+        }
+    }
+
     /// Up to `limit` messages of `room` with `after < seq < before` (either bound may be null),
     /// ascending by `seq`. Without `after`, the newest ones.
-    List<Chat> page(String room, Long after, Long before, int limit);
+    default List<Chat> page(String room, Long after, Long before, int limit) {
+        return page(room, after, before, limit, Deadline.NONE);
+    }
+
+    /// [#page(String, Long, Long, int)], giving up with [OverBudget] once `deadline` has passed.
+    List<Chat> page(String room, Long after, Long before, int limit, Deadline deadline);
 
     /// The highest `seq` stored in `room`, 0 when none.
     long lastSeq(String room);
@@ -45,7 +57,20 @@ public interface HistoryStore extends AutoCloseable {
 
     /// Full-text search over the messages of `rooms` only, newest first: a member must never
     /// see another room's text, and the limit counts only messages it may see.
-    List<Chat> search(String query, Collection<String> rooms, int limit);
+    default List<Chat> search(String query, Collection<String> rooms, int limit) {
+        return search(query, rooms, limit, Deadline.NONE);
+    }
+
+    /// [#search(String, Collection, int)], giving up with [OverBudget] once `deadline` has passed.
+    List<Chat> search(String query, Collection<String> rooms, int limit, Deadline deadline);
+
+    /// `room` has members (again): its numbering must go on, whatever is pruned.
+    default void occupied(String room) {}
+
+    /// `room` has no members any more: once it holds no messages either, the store may forget
+    /// it entirely (a later message starts again at `seq` 1, which a member joining sees as a
+    /// history started afresh).
+    default void vacated(String room) {}
 
     @Override
     void close();

@@ -18,10 +18,11 @@ public final class HistoryStores {
     public static HistoryStore open(ServerConfig config, ServerLog log) throws IOException {
         int retention = config.limits().historyRetention();
         if (config.dataDir() == null) {
-            return new MemoryHistoryStore(retention);
+            return new MemoryHistoryStore(retention, config.limits().maxStoredMessages());
         }
         Files.createDirectories(config.dataDir());
-        var store = SqliteHistoryStore.open(config.dataDir().resolve(FILE_NAME), retention);
+        var store = SqliteHistoryStore.open(config.dataDir().resolve(FILE_NAME), retention,
+                config.limits().maxStoredMessages());
         store.startupNotice().ifPresent(log::log);
         return store;
     }

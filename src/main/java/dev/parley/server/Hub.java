@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.protocol.ChatFrames;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.Message;
@@ -32,15 +33,17 @@ final class Hub {
     final NameClaims claims;
     final Conversations conversations;
     final FileStore files;
+    final ReadLanes reads;
     private final ConcurrentHashMap<String, Connection> byName = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
     Hub(ServerConfig config, HistoryStore store, Metrics metrics, ScheduledExecutorService timer, ServerLog log,
-            NameClaims claims, FileStore files) {
+            NameClaims claims, FileStore files, ReadLanes reads) {
         this.claims = claims;
         this.files = files;
         this.config = config;
+        this.reads = reads;
         this.limits = config.limits();
         this.store = store;
         this.metrics = metrics;
@@ -151,12 +154,18 @@ final class Hub {
         boolean fresh = connection.addRoom(name);
         Room room;
         do {
-            room = rooms.computeIfAbsent(name, Room::new);
+            room = rooms.computeIfAbsent(name, this::newRoom);
+            if (room == null) {
+                connection.removeRoom(name);
+                refuse(connection, ErrorCode.TOO_MANY_ROOMS, "the server has its " + limits.maxRooms()
+                        + " rooms already; join one of them or try later", "join");
+                return;
+            }
         } while (!room.add(connection));
         if (connection.isGone()) {
             // Disconnected (from another thread) while joining: undo, or the room keeps a ghost.
             if (room.remove(connection)) {
-                rooms.remove(name, room);
+                removeRoom(name, room);
             }
             return;
         }
@@ -169,31 +178,51 @@ final class Hub {
         sendHistory(connection, name, null, null, HISTORY_ON_JOIN, "join");
     }
 
-    /// One page of `room` to `connection`; a store that cannot read is an `error`, never an
-    /// exception into Jetty (which would close the connection).
-    void sendHistory(Connection connection, String room, Long after, Long before, int limit, String ref) {
-        List<Chat> page;
-        try {
-            page = store.page(room, after, before, limit);
-        } catch (RuntimeException unreadable) {
-            refuse(connection, ErrorCode.OTHER, "history of '" + room + "' cannot be read right now", ref);
-            return;
+    /// A room for the first member of `name`, or null past `maxRooms` (the default room is
+    /// always there to join). Counted under the map's lock of `name` only: concurrent joins of
+    /// different new rooms may pass the cap by as many as join at that very moment.
+    private Room newRoom(String name) {
+        if (rooms.size() >= limits.maxRooms() && !name.equals(config.defaultRoom())) {
+            return null;
         }
-        connection.send(historyFrame(room, page, page.size() < limit, after != null));
+        store.occupied(name);
+        return new Room(name);
     }
 
-    /// A `history` frame, shortened until it fits in `maxFrameBytes` (clients use that limit
-    /// for what they receive). A shortened page is not `complete`, so the client asks again.
-    private Outgoing historyFrame(String room, List<Chat> page, boolean complete, boolean forward) {
-        var frame = Outgoing.of(new Message.History(room, page, complete));
-        var shown = page;
-        while (frame.size() > limits.maxFrameBytes() && shown.size() > 1) {
-            int keep = shown.size() / 2;
-            // Going forward (`after`) keeps the oldest; going back keeps the newest.
-            shown = forward ? shown.subList(0, keep) : shown.subList(shown.size() - keep, shown.size());
-            frame = Outgoing.of(new Message.History(room, shown, false));
+    /// `room` was emptied: forget it, here and (when it holds no messages) in the store.
+    private void removeRoom(String name, Room room) {
+        if (rooms.remove(name, room)) {
+            store.vacated(name);
         }
-        return frame;
+    }
+
+    /// One page of `room` to `connection`, read on the history lane (a join's first). A store
+    /// that cannot read, or not within the read budget, is an `error`, never an exception into Jetty.
+    void sendHistory(Connection connection, String room, Long after, Long before, int limit, String ref) {
+        var deadline = Deadline.after(limits.readBudget());
+        reads.history("join".equals(ref), () -> {
+            if (connection.isGone()) {
+                return;
+            }
+            List<Chat> page;
+            try {
+                page = store.page(room, after, before, limit, deadline);
+            } catch (HistoryStore.OverBudget late) {
+                refuse(connection, ErrorCode.TOO_BUSY, "the history of '" + room + "' took too long; ask again later", ref);
+                return;
+            } catch (RuntimeException unreadable) {
+                refuse(connection, ErrorCode.OTHER, "history of '" + room + "' cannot be read right now", ref);
+                return;
+            }
+            connection.send(historyFrame(room, page, page.size() < limit, after != null));
+        });
+    }
+
+    /// A `history` frame that fits in `maxFrameBytes` (clients use that limit for what they
+    /// receive); a shortened page is not `complete`, so the client asks again.
+    private Outgoing historyFrame(String room, List<Chat> page, boolean complete, boolean forward) {
+        // Going forward (`after`) keeps the oldest; going back keeps the newest.
+        return Outgoing.ofJson(ChatFrames.history(room, page, complete, forward, limits.maxFrameBytes()));
     }
 
     void refuse(Connection connection, ErrorCode code, String message, String ref) {
@@ -211,7 +240,7 @@ final class Hub {
             return true;
         }
         if (room.remove(connection)) {
-            rooms.remove(name, room);
+            removeRoom(name, room);
         } else {
             room.broadcast(Outgoing.of(new SystemNotice(connection.clientId + " left")));
             schedulePresence(room);

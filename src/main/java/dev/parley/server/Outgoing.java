@@ -16,7 +16,12 @@ final class Outgoing {
     }
 
     static Outgoing of(Message message) {
-        return new Outgoing(Codec.encode(message).getBytes(StandardCharsets.UTF_8));
+        return ofJson(Codec.encode(message));
+    }
+
+    /// A frame the protocol has encoded already (e.g. by `ChatFrames`).
+    static Outgoing ofJson(String json) {
+        return new Outgoing(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /// A private view of the bytes: Jetty's writer moves the position of the buffer it sends.

@@ -57,7 +57,8 @@ public final class ParleyServer implements AutoCloseable {
         this.config = config;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timer").daemon().factory());
         var metrics = new Metrics();
-        this.hub = new Hub(config, store, metrics, timer, log, claims, files);
+        this.hub = new Hub(config, store, metrics, timer, log, claims, files,
+                new ReadLanes(ReadLanes.searchThreads(Runtime.getRuntime().availableProcessors())));
         this.refusals = new RefusalLog(log);
         this.service = new ChatService(hub, new Admission(config), refusals, visits);
         var threads = new QueuedThreadPool();
@@ -313,6 +314,7 @@ public final class ParleyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         hub.claims.close();
+        hub.reads.close();
         hub.store.close();
         hub.files.close();
     }

@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.protocol.ChatFrames;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.Message;
@@ -7,10 +8,14 @@ import dev.parley.protocol.Message.Chat;
 import java.util.List;
 
 /// Answers `search {query, room?, limit?}` from the [HistoryStore]: only messages of rooms the
-/// asking connection has joined (of `room` alone when given, which must be one of them).
+/// asking connection has joined (of `room` alone when given, which must be one of them). Runs
+/// on the search lane of [ReadLanes], one search per connection at a time ([OneAtATime]: the
+/// next ones wait their turn, a few at most), each within the read budget.
 final class Searches {
 
     private static final String REF = "search";
+    /// Searches of one connection that may wait behind its running one.
+    static final int MAX_WAITING = 3;
 
     private final Hub hub;
 
@@ -31,9 +36,25 @@ final class Searches {
             rooms.addAll(hub.conversations.searchable(connection));
         }
         int limit = search.limit() != null ? search.limit() : Limits.DEFAULT_SEARCH_RESULTS;
+        var deadline = Deadline.after(hub.limits.readBudget());
+        var turns = connection.searches(() -> new OneAtATime(MAX_WAITING, hub.reads::search));
+        var turn = new OneAtATime.Turn(() -> {
+            if (!connection.isGone()) {
+                run(connection, search, rooms, limit, deadline);
+            }
+        }, () -> hub.refuse(connection, ErrorCode.TOO_BUSY, "the server is busy with other searches; try again in a moment", REF));
+        if (!turns.offer(turn)) {
+            hub.refuse(connection, ErrorCode.TOO_BUSY, "too many of your searches are waiting; wait for their results", REF);
+        }
+    }
+
+    private void run(Connection connection, Message.Search search, List<String> rooms, int limit, Deadline deadline) {
         List<Chat> found;
         try {
-            found = hub.store.search(search.query(), rooms, limit);
+            found = hub.store.search(search.query(), rooms, limit, deadline);
+        } catch (HistoryStore.OverBudget late) {
+            hub.refuse(connection, ErrorCode.TOO_BUSY, "the search took too long; try fewer or longer words", REF);
+            return;
         } catch (RuntimeException unreadable) {
             hub.refuse(connection, ErrorCode.OTHER, "the history cannot be searched right now", REF);
             return;
@@ -44,12 +65,6 @@ final class Searches {
     /// The answer, cut to the newest results that fit in `maxFrameBytes` (clients use that limit
     /// for what they receive): 100 long Chinese messages would not.
     private Outgoing frame(Message.Search search, List<Chat> found) {
-        var shown = found;
-        var frame = Outgoing.of(new Message.SearchResults(search.query(), search.room(), shown));
-        while (frame.size() > hub.limits.maxFrameBytes() && !shown.isEmpty()) {
-            shown = shown.subList(0, shown.size() / 2);
-            frame = Outgoing.of(new Message.SearchResults(search.query(), search.room(), shown));
-        }
-        return frame;
+        return Outgoing.ofJson(ChatFrames.results(search.query(), search.room(), found, hub.limits.maxFrameBytes()));
     }
 }

@@ -39,7 +39,8 @@ class HeadlessCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--bind", "--password", "--data",
                 "--allow-origin", "--room", "--max-text-chars", "--max-frame-bytes", "--rate", "--burst",
                 "--max-connections", "--max-connections-per-address", "--max-outbound-bytes", "--ping-interval",
-                "--idle-timeout", "--auth-tries", "--history-retention");
+                "--idle-timeout", "--auth-tries", "--history-retention", "--max-rooms", "--max-history-messages",
+                "--read-budget");
     }
 
     @Test
@@ -64,6 +65,22 @@ class HeadlessCommandTest {
         var limits = options.toLimits();
         assertThat(limits.rateLimited()).isFalse();
         assertThat(limits.maxTextChars()).isEqualTo(10);
+    }
+
+    @Test
+    void storageLimitsReachTheConfigAndZeroIsOutOfRange() {
+        var options = new LimitOptions();
+        options.maxRooms = 7;
+        options.maxHistoryMessages = 500;
+        options.readBudgetMillis = 250;
+        var limits = options.toLimits();
+        assertThat(limits.maxRooms()).isEqualTo(7);
+        assertThat(limits.maxStoredMessages()).isEqualTo(500);
+        assertThat(limits.readBudget()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(run("--headless", "--max-rooms", "0")).isEqualTo(2);
+        assertThat(run("--headless", "--max-history-messages", "0")).isEqualTo(2);
+        assertThat(run("--headless", "--read-budget", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("out of range");
     }
 
     @Test

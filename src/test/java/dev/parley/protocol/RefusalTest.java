@@ -34,7 +34,9 @@ class RefusalTest {
                 arguments("empty frame", ""),
                 arguments("blank frame", " \n\t"),
                 arguments("plain text", "hello"),
-                arguments("deep nesting", "[".repeat(100_000)));
+                arguments("deep nesting", "[".repeat(100_000)),
+                // Gson reads no number longer than 10,000 characters.
+                arguments("number of 20,000 digits", history("\"before\":" + "9".repeat(20_000))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -121,7 +123,13 @@ class RefusalTest {
                 arguments("search limit 101", search("\"query\":\"hi\",\"limit\":101"), "search"),
                 arguments("search limit fractional", search("\"query\":\"hi\",\"limit\":2.5"), "search"),
                 arguments("search string payload", "{\"type\":\"search\",\"payload\":\"hi\"}", "search"),
-                arguments("ping t as string", "{\"type\":\"ping\",\"payload\":{\"t\":\"now\"}}", "ping"));
+                arguments("ping t as string", "{\"type\":\"ping\",\"payload\":{\"t\":\"now\"}}", "ping"),
+                // Numbers past what Gson reads, or past a double: refused, never thrown into Jetty.
+                arguments("history limit 1e10000", history("\"limit\":1e10000"), "history"),
+                arguments("history after 1e-10000", history("\"after\":1e-10000"), "history"),
+                arguments("search limit 1e10000", search("\"query\":\"hi\",\"limit\":1e10000"), "search"),
+                arguments("ping t 1e999", "{\"type\":\"ping\",\"payload\":{\"t\":1e999}}", "ping"),
+                arguments("ping t -1e999", "{\"type\":\"ping\",\"payload\":{\"t\":-1e999}}", "ping"));
     }
 
     @ParameterizedTest(name = "{0}")

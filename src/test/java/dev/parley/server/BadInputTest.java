@@ -32,6 +32,9 @@ class BadInputTest {
             {"type":"join","payload":{"room":"a/b"}}                  | bad_message
             {"type":"dm","payload":{"text":"to nobody"}}              | bad_message
             {"type":"history","payload":{"room":"lobby","limit":0}}   | bad_message
+            {"type":"history","payload":{"room":"lobby","limit":1e10000}} | bad_message
+            {"type":"search","payload":{"query":"hi","limit":1e10000}} | bad_message
+            {"type":"ping","payload":{"t":1e999}}                     | bad_message
             {"type":"chat","payload":{"text":"x","room":"nowhere"}}   | unknown_room
             {"type":"typing","payload":{"room":"nowhere"}}            | unknown_room
             """)

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Timeout(30)
 class MemoryHistoryStoreTest {
 
     private final MemoryHistoryStore store = new MemoryHistoryStore(5);
@@ -88,5 +89,83 @@ class MemoryHistoryStoreTest {
         assertThat(store.search("明天 ROOM", List.of("a", "b", "c"), 10)).extracting(Chat::room).containsExactly("a");
         assertThat(store.search("明天", List.of("nowhere"), 10)).isEmpty();
         assertThat(store.search("明天", List.of("a", "b", "c"), 2)).hasSize(2);
+    }
+
+    @Test
+    void aReadOrSearchPastItsDeadlineIsOverBudget() {
+        for (int i = 0; i < 5; i++) {
+            append("a", "x", "word " + i, null);
+        }
+        var passed = Deadline.after(java.time.Duration.ZERO);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.page("a", null, null, 5, passed))
+                .isInstanceOf(HistoryStore.OverBudget.class);
+        var big = new MemoryHistoryStore(1_000);
+        for (int i = 0; i < 1_000; i++) {
+            big.append("a", "x", "word " + i, null, Instant.now());
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> big.search("word", List.of("a"), 10, passed))
+                .isInstanceOf(HistoryStore.OverBudget.class);
+        assertThat(big.search("word", List.of("a"), 10, Deadline.after(java.time.Duration.ofMinutes(1)))).hasSize(10);
+    }
+
+    @Test
+    void theTotalCapRemovesTheOldestFirstAndForgetsRoomsLeftEmptyAndUnoccupied() {
+        var capped = new MemoryHistoryStore(100, 50);
+        capped.occupied("kept");
+        capped.append("kept", "x", "k", null, Instant.now()).join();
+        capped.append("old", "x", "o", null, Instant.now()).join();
+        for (int i = 1; i <= 60; i++) {
+            capped.append("new", "x", "n" + i, null, Instant.now()).join();
+        }
+
+        assertThat(capped.storedMessages()).isEqualTo(50);
+        assertThat(seqs(capped.page("new", null, null, 100))).hasSize(50).startsWith(11L).endsWith(60L);
+        assertThat(capped.page("kept", null, null, 100)).isEmpty();
+        assertThat(capped.lastSeq("old")).isZero();
+        assertThat(capped.lastSeq("kept")).isEqualTo(1);  // members are there: the numbering goes on
+        assertThat(capped.rememberedRooms()).isEqualTo(2);
+
+        capped.vacated("kept");
+
+        assertThat(capped.rememberedRooms()).isEqualTo(1);
+        assertThat(capped.append("kept", "x", "again", null, Instant.now()).join().chat().seq()).isEqualTo(1);
+    }
+
+    @Test
+    void resendsAreRecognisedOnlyWhileTheirMessageIsKept() {
+        var small = new MemoryHistoryStore(3);
+        var first = small.append("a", "x", "hi", "c1", Instant.now()).join();
+        for (int i = 0; i < 3; i++) {
+            small.append("a", "x", "m" + i, null, Instant.now()).join();
+        }
+
+        var again = small.append("a", "x", "hi", "c1", Instant.now()).join();
+
+        assertThat(again.duplicate()).isFalse();
+        assertThat(again.chat().seq()).isEqualTo(first.chat().seq() + 4);
+        assertThat(seqs(small.page("a", null, null, 10))).containsExactly(3L, 4L, 5L);
+    }
+
+    @Test
+    void memoryGrowsWithWhatIsStoredNotWithTheRetention() {
+        var runtime = Runtime.getRuntime();
+        long before = usedAfterGc(runtime);
+        var store = new MemoryHistoryStore(10_000);
+        for (int i = 0; i < 2_000; i++) {
+            store.append("room-" + i, "x", "one message", null, Instant.now()).join();
+        }
+        long grown = usedAfterGc(runtime) - before;
+
+        // A ring of `retention` slots made each room cost the retention, however little it held.
+        assertThat(grown).isLessThan(20L * 1024 * 1024);
+        assertThat(store.storedMessages()).isEqualTo(2_000);
+    }
+
+    private static long usedAfterGc(Runtime runtime) {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

@@ -8,9 +8,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 
-/// The open connections to one history file: the writer's, one for queries, one for the
-/// dedup look-ups of `append`. [#openOrRecover] is where a damaged file is dealt with.
-record HistoryDatabase(Path file, String notice, String epoch, Connection writeConnection, HistoryReader reader,
+/// The open connections to one history file: the writer's, the readers of pages and searches,
+/// one for the dedup look-ups of `append`. [#openOrRecover] is where a damaged file is dealt with.
+record HistoryDatabase(Path file, String notice, String epoch, Connection writeConnection, HistoryReaders readers,
                        HistoryReader lookup, Map<String, Long> lastSeqs) implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(HistoryDatabase.class.getName());
@@ -50,18 +50,18 @@ record HistoryDatabase(Path file, String notice, String epoch, Connection writeC
             Files.createDirectories(parent);
         }
         Connection write = null;
-        HistoryReader reader = null;
+        HistoryReader lookup = null;
         try {
             write = HistoryFiles.connect(file);
             HistoryFiles.quickCheck(write);
             HistorySql.createSchema(write);
             var epoch = HistorySql.epoch(write);
             var lastSeqs = HistorySql.lastSeqs(write);
-            reader = new HistoryReader(HistoryFiles.connect(file), epoch);
-            var lookup = new HistoryReader(HistoryFiles.connect(file), epoch);
-            return new HistoryDatabase(file, notice, epoch, write, reader, lookup, Map.copyOf(lastSeqs));
+            lookup = new HistoryReader(HistoryFiles.connect(file), epoch);
+            return new HistoryDatabase(file, notice, epoch, write, new HistoryReaders(file, epoch), lookup,
+                    Map.copyOf(lastSeqs));
         } catch (SQLException | RuntimeException e) {
-            HistoryFiles.closeQuietly(reader);
+            HistoryFiles.closeQuietly(lookup);
             HistoryFiles.closeQuietly(write);
             throw e;
         }
@@ -75,7 +75,7 @@ record HistoryDatabase(Path file, String notice, String epoch, Connection writeC
     @Override
     public void close() {
         HistoryFiles.closeQuietly(lookup);
-        HistoryFiles.closeQuietly(reader);
+        HistoryFiles.closeQuietly(readers);
         HistoryFiles.closeQuietly(writeConnection);
     }
 }

@@ -172,6 +172,16 @@ final class HistoryIndex {
         forget.executeUpdate();
     }
 
+    /// Takes out of the index every row up to `id`, which the total cap is about to delete.
+    void forgetThrough(long id) throws SQLException {
+        try (var statement = connection.prepareStatement("INSERT INTO messages_fts(messages_fts, rowid, text) "
+                + "SELECT 'delete', id, text FROM messages WHERE id <= ? AND id <= ?")) {
+            statement.setLong(1, id);
+            statement.setLong(2, indexedThrough);
+            statement.executeUpdate();
+        }
+    }
+
     void close() {
         HistoryFiles.closeQuietly(forget);
         HistoryFiles.closeQuietly(last);

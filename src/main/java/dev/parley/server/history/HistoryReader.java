@@ -10,11 +10,19 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import dev.parley.server.Deadline;
+import dev.parley.server.HistoryStore;
 import org.sqlite.Function;
+import org.sqlite.ProgressHandler;
 
 /// Queries on one read connection (WAL: reads never wait for the writer). Synchronized,
-/// since a JDBC connection serves one thread at a time.
+/// since a JDBC connection serves one thread at a time. A query given a [Deadline] is stopped
+/// by SQLite's progress handler once it passes, and ends in [HistoryStore.OverBudget].
 final class HistoryReader implements AutoCloseable {
+
+    /// SQLite virtual-machine steps between two looks at the deadline: often enough to stop
+    /// within a millisecond or so, rarely enough to cost nothing measurable.
+    private static final int STEPS_PER_CHECK = 1_000;
 
     /// Trigram FTS5 needs three characters to match anything; shorter terms use LIKE.
     private static final int TRIGRAM = 3;
@@ -25,14 +33,45 @@ final class HistoryReader implements AutoCloseable {
     private final Connection connection;
     private final String epoch;
     private PreparedStatement original;  // prepared once: append looks up every cid it is given
+    private volatile Deadline deadline = Deadline.NONE;
 
     HistoryReader(Connection connection, String epoch) throws SQLException {
         this.connection = connection;
         this.epoch = epoch;
         Function.create(connection, CONTAINS, new Contains(), 2, Function.FLAG_DETERMINISTIC);
+        ProgressHandler.setHandler(connection, STEPS_PER_CHECK, new ProgressHandler() {
+            @Override
+            protected int progress() {
+                return deadline.passed() ? 1 : 0;  // non-zero: SQLite interrupts the statement
+            }
+        });
     }
 
-    synchronized List<Chat> page(String room, Long after, Long before, int limit) throws SQLException {
+    private interface Query<T> {
+        T run() throws SQLException;
+    }
+
+    /// Runs `query` under `limit`; a query interrupted because the deadline passed is [HistoryStore.OverBudget].
+    private <T> T within(Deadline limit, Query<T> query) throws SQLException {
+        limit.check();
+        deadline = limit;
+        try {
+            return query.run();
+        } catch (SQLException e) {
+            if (limit.passed()) {
+                throw new HistoryStore.OverBudget();
+            }
+            throw e;
+        } finally {
+            deadline = Deadline.NONE;
+        }
+    }
+
+    synchronized List<Chat> page(String room, Long after, Long before, int limit, Deadline until) throws SQLException {
+        return within(until, () -> page(room, after, before, limit));
+    }
+
+    private List<Chat> page(String room, Long after, Long before, int limit) throws SQLException {
         if (limit <= 0) {
             return List.of();
         }
@@ -87,7 +126,11 @@ final class HistoryReader implements AutoCloseable {
     /// Latin letters), newest first. Terms of three or more characters use the trigram index
     /// for the rows it holds, and a scan of the rows stored since (see [HistoryIndex]), matched
     /// the way the index would match them. `rooms` (null: all) restricts the search to those rooms.
-    synchronized List<Chat> search(String query, List<String> rooms, int limit) throws SQLException {
+    synchronized List<Chat> search(String query, List<String> rooms, int limit, Deadline until) throws SQLException {
+        return within(until, () -> search(query, rooms, limit));
+    }
+
+    private List<Chat> search(String query, List<String> rooms, int limit) throws SQLException {
         var terms = Arrays.stream(query == null ? new String[0] : query.strip().split("\\s+"))
                 .filter(term -> !term.isEmpty()).toList();
         if (terms.isEmpty() || limit <= 0 || (rooms != null && rooms.isEmpty())) {

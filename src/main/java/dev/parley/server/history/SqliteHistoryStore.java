@@ -2,7 +2,9 @@ package dev.parley.server.history;
 
 import dev.parley.protocol.Message.Chat;
 import dev.parley.protocol.Message.FileInfo;
+import dev.parley.server.Deadline;
 import dev.parley.server.HistoryStore;
+import dev.parley.server.Occupancy;
 import dev.parley.server.history.HistoryWriter.Append;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,20 +37,23 @@ public final class SqliteHistoryStore implements HistoryStore {
     private final Map<String, Long> givenSeq;                       // guarded by lock
     private final Map<String, Append> inFlight = new HashMap<>();   // guarded by lock; by resendKey
     private final Map<String, Long> committedSeq;
+    private final Occupancy occupied = new Occupancy();
+    private final Map<String, Long> emptiedAt = new HashMap<>();  // guarded by lock; emptied while occupied
     private final HistoryDatabase database;
     private final HistoryIndex index;
     private final HistoryWriter writer;
     private final Thread writerThread;
     private boolean closed;                                         // guarded by lock
 
-    private SqliteHistoryStore(HistoryDatabase database, int retention, int maxBatch, HistoryIndex.Policy policy)
-            throws SQLException {
+    private SqliteHistoryStore(HistoryDatabase database, int retention, long maxStored, int maxBatch,
+                               HistoryIndex.Policy policy) throws SQLException {
         this.database = database;
         this.givenSeq = new HashMap<>(database.lastSeqs());
         this.committedSeq = new ConcurrentHashMap<>(database.lastSeqs());
         this.index = new HistoryIndex(database.writeConnection(), policy);
-        this.writer = new HistoryWriter(database.writeConnection(), maxBatch,
-                new HistoryRetention(retention, database.lastSeqs(), index), index, new Acknowledger());
+        var write = database.writeConnection();
+        this.writer = new HistoryWriter(write, maxBatch, new HistoryRetention(retention, database.lastSeqs(), index,
+                maxStored, HistoryRetention.count(write, 0), this::emptied), index, new Acknowledger());
         // Retention may have been lowered since the last run.
         writer.submit(new HistoryWriter.Prune(new CompletableFuture<>()));
         this.writerThread = Thread.ofPlatform().name("parley-history-writer").daemon().start(writer);
@@ -58,7 +63,12 @@ public final class SqliteHistoryStore implements HistoryStore {
     /// A damaged file is moved aside and a fresh one started; a file that cannot be opened at
     /// all is left alone and a temporary one used. Either way [#startupNotice] says what happened.
     public static SqliteHistoryStore open(java.nio.file.Path file, int retention) {
-        return open(file, retention, DEFAULT_MAX_BATCH);
+        return open(file, retention, Long.MAX_VALUE);
+    }
+
+    /// Keeping also about `maxStored` messages in all rooms together, the oldest removed first.
+    public static SqliteHistoryStore open(java.nio.file.Path file, int retention, long maxStored) {
+        return open(file, retention, maxStored, DEFAULT_MAX_BATCH, HistoryIndex.Policy.DEFAULT);
     }
 
     /// `maxBatch` 1 is one transaction per message: for the benchmark that compares the two.
@@ -68,9 +78,14 @@ public final class SqliteHistoryStore implements HistoryStore {
 
     /// With another indexing policy: for the tests of a search over rows not yet indexed.
     static SqliteHistoryStore open(java.nio.file.Path file, int retention, int maxBatch, HistoryIndex.Policy policy) {
+        return open(file, retention, Long.MAX_VALUE, maxBatch, policy);
+    }
+
+    private static SqliteHistoryStore open(java.nio.file.Path file, int retention, long maxStored, int maxBatch,
+                                          HistoryIndex.Policy policy) {
         var database = HistoryDatabase.openOrRecover(file);
         try {
-            return new SqliteHistoryStore(database, retention, maxBatch, policy);
+            return new SqliteHistoryStore(database, retention, maxStored, maxBatch, policy);
         } catch (SQLException | RuntimeException e) {
             database.close();
             throw new IllegalStateException("cannot start the history writer on " + database.file(), e);
@@ -114,6 +129,7 @@ public final class SqliteHistoryStore implements HistoryStore {
                 }
             }
             long seq = givenSeq.merge(room, 1L, Long::sum);
+            emptiedAt.remove(room);
             var append = new Append(HistorySql.chat(database.epoch(), room, seq, from, text, timeMs, file), timeMs, cid,
                     new CompletableFuture<>());
             if (cid != null) {
@@ -125,9 +141,9 @@ public final class SqliteHistoryStore implements HistoryStore {
     }
 
     @Override
-    public List<Chat> page(String room, Long after, Long before, int limit) {
+    public List<Chat> page(String room, Long after, Long before, int limit, Deadline deadline) {
         try {
-            return database.reader().page(room, after, before, limit);
+            return database.readers().read(reader -> reader.page(room, after, before, limit, deadline));
         } catch (SQLException e) {
             throw new IllegalStateException("reading the history of " + room + " failed", e);
         }
@@ -146,16 +162,16 @@ public final class SqliteHistoryStore implements HistoryStore {
     @Override
     public List<Chat> search(String query, int limit) {
         try {
-            return database.reader().search(query, null, limit);
+            return database.readers().read(reader -> reader.search(query, null, limit, Deadline.NONE));
         } catch (SQLException e) {
             throw new IllegalStateException("searching the history failed", e);
         }
     }
 
     @Override
-    public List<Chat> search(String query, Collection<String> rooms, int limit) {
+    public List<Chat> search(String query, Collection<String> rooms, int limit, Deadline deadline) {
         try {
-            return database.reader().search(query, List.copyOf(rooms), limit);
+            return database.readers().read(reader -> reader.search(query, List.copyOf(rooms), limit, deadline));
         } catch (SQLException e) {
             throw new IllegalStateException("searching the history failed", e);
         }
@@ -164,9 +180,55 @@ public final class SqliteHistoryStore implements HistoryStore {
     @Override
     public Set<String> referencedFiles() {
         try {
-            return database.reader().referencedFiles();
+            return database.readers().read(HistoryReader::referencedFiles);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the shared files of the history failed", e);
+        }
+    }
+
+    @Override
+    public void occupied(String room) {
+        occupied.occupied(room);
+    }
+
+    @Override
+    public void vacated(String room) {
+        occupied.vacated(room);
+        synchronized (lock) {
+            var at = emptiedAt.get(room);
+            if (at != null && !occupied.has(room) && at.equals(givenSeq.get(room))) {
+                forget(room);
+            }
+        }
+    }
+
+    /// The total cap removed every row of `rooms` (each with the last seq it had): a room nobody
+    /// is in and that got no message since is forgotten; one with members keeps its numbering.
+    private void emptied(Map<String, Long> rooms) {
+        synchronized (lock) {
+            for (var room : rooms.entrySet()) {
+                if (!room.getValue().equals(givenSeq.get(room.getKey()))) {
+                    continue;  // a message came since
+                }
+                if (occupied.has(room.getKey())) {
+                    emptiedAt.put(room.getKey(), room.getValue());
+                } else {
+                    forget(room.getKey());
+                }
+            }
+        }
+    }
+
+    private void forget(String room) {
+        givenSeq.remove(room);
+        committedSeq.remove(room);
+        emptiedAt.remove(room);
+    }
+
+    /// How many rooms the store keeps numbering for.
+    int rememberedRooms() {
+        synchronized (lock) {
+            return givenSeq.size();
         }
     }
 

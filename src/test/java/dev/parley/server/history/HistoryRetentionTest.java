@@ -67,4 +67,46 @@ class HistoryRetentionTest {
             assertThat(store.lastSeq("lobby")).isEqualTo(50);
         }
     }
+
+    @Test
+    void theTotalCapRemovesTheOldestOfAllRoomsAndForgetsRoomsLeftEmptyAndUnoccupied() {
+        try (var store = SqliteHistoryStore.open(dir.resolve("history.db"), 1_000, 40L)) {
+            store.occupied("kept");
+            store(store, "kept", "alice", "kept one", null);
+            for (int i = 0; i < 5; i++) {
+                store(store, "old", "bob", "old word " + i, null);
+            }
+            for (int i = 0; i < 60; i++) {
+                store(store, "new", "carol", "new word " + i, null);
+            }
+            store.prune().join();
+
+            assertThat(store.page("old", 0L, null, 100)).isEmpty();
+            assertThat(store.page("kept", 0L, null, 100)).isEmpty();
+            assertThat(seqs(store.page("new", 0L, null, 100))).hasSize(40).startsWith(21L).endsWith(60L);
+            assertThat(store.search("word", 100)).hasSize(40).allMatch(chat -> chat.room().equals("new"));
+            // "old" had nobody in it: forgotten. "kept" has members: its numbering goes on until they leave.
+            assertThat(store.rememberedRooms()).isEqualTo(2);
+            assertThat(store.lastSeq("old")).isZero();
+            assertThat(store(store, "kept", "alice", "kept two", null).chat().seq()).isEqualTo(2);
+            assertThat(store(store, "old", "bob", "old again", null).chat().seq()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRoomEmptiedWhileOccupiedIsForgottenWhenItsMembersLeave() {
+        try (var store = SqliteHistoryStore.open(dir.resolve("history.db"), 1_000, 10L)) {
+            store.occupied("room");
+            store(store, "room", "alice", "first", null);
+            for (int i = 0; i < 20; i++) {
+                store(store, "busy", "bob", "b" + i, null);
+            }
+            store.prune().join();
+            assertThat(store.rememberedRooms()).isEqualTo(2);
+
+            store.vacated("room");
+
+            assertThat(store.rememberedRooms()).isEqualTo(1);
+        }
+    }
 }
