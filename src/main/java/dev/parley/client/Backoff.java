@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /// Exponential backoff with "equal jitter": attempt `n` (0-based) waits between half and all of
-/// `min · 2ⁿ`, capped at `max`, and never less than `min`. Jitter spreads the reconnects of many
-/// clients after a server restart so they do not all arrive in the same millisecond.
+/// `min · 2ⁿ⁺¹`, capped at `max`, and never less than `min`. Jitter spreads the reconnects of many
+/// clients after a server restart so they do not all arrive in the same millisecond — the first
+/// attempt too (between `min` and twice it), since a restart drops everybody at once.
 final class Backoff {
 
     private final long minMillis;
@@ -27,7 +28,7 @@ final class Backoff {
         long minMillis = min.toMillis();
         long maxMillis = max.toMillis();
         // Shift at most 30 places: past that the ceiling is max anyway and longs would overflow.
-        long ceiling = Math.min(maxMillis, minMillis << Math.min(attempt, 30));
+        long ceiling = Math.min(maxMillis, minMillis << Math.min(attempt + 1L, 30));
         if (ceiling < 0) {
             ceiling = maxMillis;
         }

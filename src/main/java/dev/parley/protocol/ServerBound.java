@@ -16,7 +16,7 @@ import java.util.function.Function;
 /// Strict decoding and validation of client → server messages.
 final class ServerBound {
 
-    private static final Set<String> KNOWN_TYPES = Set.of("chat", "dm", "join", "leave", "typing", "history", "ping", "search");
+    private static final Set<String> KNOWN_TYPES = Set.of("chat", "dm", "join", "leave", "typing", "history", "ping", "search", "status");
 
     private final Limits limits;
 
@@ -46,6 +46,7 @@ final class ServerBound {
             case "history" -> history(payload);
             case "ping" -> Checked.ok(new Ping(JsonFields.number(payload, "t")));
             case "search" -> SearchFields.search(payload);
+            case "status" -> status(payload);
             // Unreachable while KNOWN_TYPES matches this switch; a refusal all the same, never a throw into Jetty.
             default -> Checked.refused(ErrorCode.BAD_MESSAGE, "unknown message type '" + type + "'", type);
         };
@@ -122,6 +123,14 @@ final class ServerBound {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'limit' must be 1-" + Limits.MAX_HISTORY_PAGE, "history");
         }
         return Checked.ok(new HistoryRequest(name, after, before, limit == null ? null : limit.intValue()));
+    }
+
+    private static Checked<ToServer> status(JsonObject payload) {
+        var status = JsonFields.string(payload, "status");
+        if (status == null || !Message.Member.STATUSES.contains(status)) {
+            return Checked.refused(ErrorCode.BAD_MESSAGE, "'status' must be online, away or dnd", "status");
+        }
+        return Checked.ok(new Message.SetStatus(status));
     }
 
     private static Checked<String> room(JsonObject payload, String type) {

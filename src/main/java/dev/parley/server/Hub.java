@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /// connections; a room exists while it has members.
 final class Hub {
 
-    /// How long presence changes are gathered before one `presence` goes to the room, so that a
-    /// crowd joining at once costs one member list per pause instead of one per join.
+    /// How long presence changes are gathered before one `presence` delta goes to the room, so
+    /// that a crowd joining at once costs each member one frame per pause instead of one per join.
     static final long PRESENCE_DELAY_MS = 50;
     static final int HISTORY_ON_JOIN = 50;
 
@@ -94,7 +94,7 @@ final class Hub {
         boolean fresh = connection.addRoom(name);
         Room room;
         do {
-            room = rooms.computeIfAbsent(name, Room::new);
+            room = rooms.computeIfAbsent(name, key -> new Room(key, limits.maxFrameBytes()));
         } while (!room.add(connection));
         if (connection.isGone()) {
             // Disconnected (from another thread) while joining: undo, or the room keeps a ghost.
@@ -104,10 +104,11 @@ final class Hub {
             return;
         }
         if (fresh) {
-            room.broadcast(Outgoing.of(new SystemNotice(connection.clientId + " joined")));
+            // The joiner hears of its arrival at once (as from the seed); the room, gathered.
+            connection.send(new SystemNotice(connection.clientId + " joined"));
             log.log(connection.clientId + " joined " + name + " from " + connection.address);
         }
-        connection.send(room.presenceFor(connection));
+        room.sendPresenceTo(connection);
         schedulePresence(room);
         sendHistory(connection, name, null, null, HISTORY_ON_JOIN, "join");
     }
@@ -156,11 +157,20 @@ final class Hub {
         if (room.remove(connection)) {
             rooms.remove(name, room);
         } else {
-            room.broadcast(Outgoing.of(new SystemNotice(connection.clientId + " left")));
             schedulePresence(room);
         }
         log.log(connection.clientId + " left " + name);
         return true;
+    }
+
+    /// The connection's status changed: every room it is in hears of it (gathered like a join).
+    void statusChanged(Connection connection) {
+        for (var name : connection.rooms()) {
+            var room = rooms.get(name);
+            if (room != null && room.statusChanged(connection)) {
+                schedulePresence(room);
+            }
+        }
     }
 
     private void schedulePresence(Room room) {

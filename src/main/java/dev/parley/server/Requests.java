@@ -50,6 +50,10 @@ final class Requests {
             case HistoryRequest request -> history(connection, request);
             case Message.Ping(var t) -> connection.send(new Message.Pong(t));
             case Message.Search search -> searches.answer(connection, search);
+            case Message.SetStatus(var status) -> {
+                connection.status(status);
+                hub.statusChanged(connection);
+            }
         }
     }
 

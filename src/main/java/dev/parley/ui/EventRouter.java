@@ -44,6 +44,7 @@ final class EventRouter {
                 vm.rooms().joined(room);
                 vm.members().presence(room, members);
             }
+            case ClientEvent.PresenceUpdated(var room, var joined, var left) -> vm.members().update(room, joined, left);
             case ClientEvent.ChatReceived received -> {
                 vm.rooms().joined(received.chat().room());
                 var unreadIn = vm.log().apply(received);
