@@ -173,6 +173,12 @@ public final class ParleyServer implements AutoCloseable {
         return java.util.List.copyOf(hub.roomNames());
     }
 
+    /// The members of `room` as its presence has told them (empty when nobody is there).
+    public java.util.List<dev.parley.protocol.Message.Member> members(String room) {
+        var found = hub.room(room);
+        return found == null ? java.util.List.of() : found.roster().told(false);
+    }
+
     /// Tells every member the room is closing (`system`), closes their connections (1001),
     /// stops Jetty and frees the port. Idempotent.
     public void stop() {
