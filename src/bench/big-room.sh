@@ -12,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 MEMBERS=${MEMBERS:-1000,2000,10000}
+SERVERS=${SERVERS:-parley bun}
 RESTART_AT=${RESTART_AT:-2000}
 RSS_AT=${RSS_AT:-10000}
 TIMEOUT_SECONDS=${TIMEOUT_SECONDS:-300}
@@ -40,6 +41,9 @@ grep -q 'process.env.PORT' "$WORK/server.ts" || { echo "the seed's server has no
 
 build_with_test_classpath
 HEAP_FLAGS=$(product_jvm_flags)
+# A copy of what runs, so that building again meanwhile cannot pull classes from under it.
+cp -r target/classes target/test-classes target/parley.jar "$WORK/"
+CP="$WORK/test-classes:$WORK/classes:${CP#target/test-classes:target/classes:}"
 
 # The benchmark starts, restarts and stops each server itself (its pid is the server's).
 bench() { # label, port, server command, extra flags...
@@ -51,9 +55,14 @@ bench() { # label, port, server command, extra flags...
     | tee -a "$WORK/out.txt"
 }
 
-bench parley "$PARLEY_PORT" "$JAVA $HEAP_FLAGS ${PARLEY_JAVA_OPTS:-} -jar target/parley.jar --headless --bind 127.0.0.1 \
+for server in $SERVERS; do
+  if [[ $server == parley ]]; then
+    bench parley "$PARLEY_PORT" "$JAVA $HEAP_FLAGS ${PARLEY_JAVA_OPTS:-} -jar $WORK/parley.jar --headless --bind 127.0.0.1 \
 --port $PARLEY_PORT --rate off --in-memory --no-announce --max-connections 30000 --max-connections-per-address 30000" --presence
-bench bun "$BUN_PORT" "env PORT=$BUN_PORT $BUN run $WORK/server.ts"
+  else
+    bench bun "$BUN_PORT" "env PORT=$BUN_PORT $BUN run $WORK/server.ts"
+  fi
+done
 
 echo
 echo "=== summary (2 shared cores: expect noise)"
@@ -62,7 +71,7 @@ for n in ${MEMBERS//,/ }; do
   b=$(sed -n "s/^RESULT server=bun members=$n joined_s=\([^ ]*\).*/\1/p" "$WORK/out.txt")
   p=$(sed -n "s/^RESULT server=parley members=$n joined_s=\([^ ]*\).*/\1/p" "$WORK/out.txt")
   l=$(sed -n "s/^RESULT server=parley members=$n .*listed_s=\([^ ]*\).*/\1/p" "$WORK/out.txt")
-  ratio=$(awk -v p="$p" -v b="$b" 'BEGIN {if (b + 0 == 0) print "n/a"; else printf "%.2f", p / b}')
+  ratio=$(awk -v p="$p" -v b="$b" 'BEGIN {if (b + 0 == 0 || p == "" || p == "NaN") print "n/a"; else printf "%.2f", p / b}')
   printf '%-8s %-28s %-28s %-28s %s\n' "$n" "$b" "$p" "$l" "$ratio"
 done
 grep -E "RSS|back" "$WORK/out.txt" || true

@@ -29,6 +29,8 @@ public final class ParleyServer implements AutoCloseable {
     private final ServerConfig config;
     private final Server jetty;
     static final int SOCKET_SEND_BUFFER = 256 * 1024;
+    /// Connections the kernel may hold for accepting (capped by the system's somaxconn).
+    static final int ACCEPT_QUEUE = 4096;
 
     private final ServerConnector connector;
     private final ChatService service;
@@ -61,6 +63,9 @@ public final class ParleyServer implements AutoCloseable {
         // A fixed send buffer: Linux would otherwise autotune it to ~3 MB per connection, so a
         // reader that stops would hold megabytes in the kernel before maxOutboundBytes is reached.
         connector.setAcceptedSendBufferSize(SOCKET_SEND_BUFFER);
+        // Java's default listen backlog is 50: a crowd reconnecting at once (a restart) overflows
+        // it, and each dropped SYN costs its client a retransmit a second or more later.
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         jetty.addConnector(connector);
         jetty.setHandler(TlsConnector.plainTextRefusal(tls, new OriginGuard(context(metrics), config.allowedOrigins(), metrics.originRefusals::increment)));
         jetty.setStopTimeout(GOODBYE.toMillis());

@@ -206,23 +206,31 @@ final class Roster {
         return frames != null ? frames : fullList(cursor.owner, withAddresses);
     }
 
-    /// The epochs after the cursor's, or null when the full list is due instead.
+    /// The epochs after the cursor's, or null when the full list is due instead. Walks back
+    /// from the newest: a member that keeps up is one epoch behind, whatever the log holds.
     private List<Outgoing> missed(PresenceCursor cursor, boolean withAddresses) {
-        if (cursor.version == PresenceCursor.NOTHING || epochs.isEmpty()
-                || cursor.version < epochs.getFirst().version - 1) {
+        if (cursor.version == PresenceCursor.NOTHING) {
             return null;
         }
-        var frames = new ArrayList<Outgoing>();
+        var behind = new ArrayList<Epoch>();
         long bytes = 0;
         long limit = Math.max(toldBytes, pages.pageBudget());
-        for (var epoch : epochs) {
+        for (var newer = epochs.descendingIterator(); newer.hasNext(); ) {
+            var epoch = newer.next();
             if (epoch.version <= cursor.version) {
-                continue;
+                break;
             }
             bytes += epoch.bytes;
             if (bytes > limit) {
                 return null; // a backlog longer than the list itself (and a frame): the list instead
             }
+            behind.add(epoch);
+        }
+        if (behind.isEmpty() || behind.getLast().version != cursor.version + 1) {
+            return null; // the epochs it missed are no longer kept
+        }
+        var frames = new ArrayList<Outgoing>();
+        for (var epoch : behind.reversed()) {
             frames.addAll(epoch.noticesFor(cursor.owner.clientId));
             frames.addAll(epoch.frames(withAddresses));
         }

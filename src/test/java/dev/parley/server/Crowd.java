@@ -135,7 +135,7 @@ public final class Crowd implements AutoCloseable {
 
     /// Members whose current connection has a full list that names exactly `expected`.
     public int seeing(BitSet expected) {
-        return (int) members.stream().filter(m -> m.listed && m.roster().equals(expected)).count();
+        return (int) members.stream().filter(m -> m.sees(expected)).count();
     }
 
     /// Members that were ever closed with 1008 (the slow-reader close, among others).

@@ -54,8 +54,8 @@ final class CrowdMember {
         return current == null ? null : current.session;
     }
 
-    synchronized BitSet roster() {
-        return (BitSet) roster.clone();
+    synchronized boolean sees(BitSet expected) {
+        return listed && roster.equals(expected);
     }
 
     private void text(byte[] b) {
