@@ -42,7 +42,7 @@ grep -q 'process.env.PORT' "$WORK/server.ts" || { echo "the seed's server has no
 build_with_test_classpath
 HEAP_FLAGS=$(product_jvm_flags)
 # A copy of what runs, so that building again meanwhile cannot pull classes from under it.
-cp -r target/classes target/test-classes target/parley.jar "$WORK/"
+cp -r target/classes target/test-classes "$WORK/"
 CP="$WORK/test-classes:$WORK/classes:${CP#target/test-classes:target/classes:}"
 
 # The benchmark starts, restarts and stops each server itself (its pid is the server's).
@@ -57,7 +57,7 @@ bench() { # label, port, server command, extra flags...
 
 for server in $SERVERS; do
   if [[ $server == parley ]]; then
-    bench parley "$PARLEY_PORT" "$JAVA $HEAP_FLAGS ${PARLEY_JAVA_OPTS:-} -jar $WORK/parley.jar --headless --bind 127.0.0.1 \
+    bench parley "$PARLEY_PORT" "$JAVA $HEAP_FLAGS ${PARLEY_JAVA_OPTS:-} -jar target/parley.jar --headless --bind 127.0.0.1 \
 --port $PARLEY_PORT --rate off --in-memory --no-announce --max-connections 30000 --max-connections-per-address 30000" --presence
   else
     bench bun "$BUN_PORT" "env PORT=$BUN_PORT $BUN run $WORK/server.ts"

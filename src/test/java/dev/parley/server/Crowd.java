@@ -83,6 +83,8 @@ public final class Crowd implements AutoCloseable {
         var request = CoreClientUpgradeRequest.from(client, uri, link);
         request.timeout(30, TimeUnit.SECONDS);
         var config = new Configuration.ConfigurationCustomizer();
+        // Whole frames: split ones would have to be put together again, at a cost per byte.
+        config.setAutoFragment(false);
         config.setMaxFrameSize(16 * 1024 * 1024);
         config.setMaxTextMessageSize(16 * 1024 * 1024);
         request.setConfiguration(config);

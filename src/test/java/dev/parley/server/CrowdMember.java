@@ -170,12 +170,15 @@ final class CrowdMember {
                 text(b);
                 return;
             }
-            var grown = ByteBuffer.allocate((partial == null ? 0 : partial.position()) + payload.remaining());
-            if (partial != null) {
-                grown.put(partial.flip());
+            if (partial == null) {
+                partial = ByteBuffer.allocate(Math.max(64 * 1024, payload.remaining()));
             }
-            grown.put(payload);
-            partial = grown;
+            if (partial.remaining() < payload.remaining()) {
+                // Doubling: a frame in many fragments is copied a few times, not once per fragment.
+                var grown = ByteBuffer.allocate(Math.max(partial.capacity() * 2, partial.position() + payload.remaining()));
+                partial = grown.put(partial.flip());
+            }
+            partial.put(payload);
             if (frame.isFin()) {
                 var b = new byte[partial.position()];
                 partial.flip().get(b);
