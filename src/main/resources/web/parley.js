@@ -8,7 +8,9 @@
     name: '', password: '', firstRoom: 'lobby', ws: null, clientId: null, stopped: false,
     backoff: 500, timer: null, pingTimer: null, maxText: 4000, fatal: null,
     // Per-room state in Maps: a room may be named `__proto__` or `toString`.
-    rooms: [], current: null, unread: new Map(), members: new Map(),
+    rooms: [], current: null, unread: new Map(),
+    members: new Map(), // room -> Map(clientId -> member), from full lists and deltas
+    membersFrame: 0,
     lastSeq: new Map(), buffer: new Map(), fetching: new Map(), lines: new Map(),
     outbox: new Map(), // cid -> {room, text, file?, li}
     files: null, // welcome.files: {maxBytes, token}
@@ -84,7 +86,7 @@
     switch (msg.type) {
       case 'welcome': return welcome(p);
       case 'system': return addLine(s.current, 'system', null, typeof p === 'string' ? p : (p && p.text) || '');
-      case 'presence': s.members.set(p.room, p.members || []); if (p.room === s.current) renderMembers(); return;
+      case 'presence': return presence(p);
       case 'history': return history(p);
       case 'chat': return chat(p);
       case 'dm': return addLine(s.current, 'dm', `${p.from} → ${p.to}`, p.text, p.time, p.from === s.clientId, p.file);
@@ -257,15 +259,36 @@
     log.scrollTop = log.scrollHeight;
   }
 
+  // `members` is a full list (it replaces); otherwise `joined` adds or replaces, `left` removes.
+  function presence(p) {
+    let room = s.members.get(p.room);
+    if (Array.isArray(p.members)) {
+      room = new Map();
+      s.members.set(p.room, room);
+      for (const m of p.members) room.set(m.clientId, m);
+    } else if (!room) {
+      return; // a change before the full list: the full list will say it all
+    }
+    for (const id of p.left || []) room.delete(id);
+    for (const m of p.joined || []) room.set(m.clientId, m);
+    if (p.room === s.current) renderMembers();
+  }
+
+  // At most once a frame: a crowd arriving sends many changes in a row.
   function renderMembers() {
-    const list = $('members');
-    const members = s.members.get(s.current) || [];
-    list.replaceChildren(...members.map((m) => {
-      const li = document.createElement('li');
-      li.textContent = m.clientId + (m.clientId === s.clientId ? ' (you)' : '');
-      return li;
-    }));
-    $('count').textContent = String(members.length);
+    if (s.membersFrame) return;
+    s.membersFrame = requestAnimationFrame(() => {
+      s.membersFrame = 0;
+      const members = [...(s.members.get(s.current) || new Map()).values()]
+        .sort((a, b) => a.clientId.localeCompare(b.clientId));
+      $('members').replaceChildren(...members.map((m) => {
+        const li = document.createElement('li');
+        const status = m.status && m.status !== 'online' ? ` · ${m.status}` : '';
+        li.textContent = m.clientId + (m.clientId === s.clientId ? ' (you)' : '') + status;
+        return li;
+      }));
+      $('count').textContent = String(members.length);
+    });
   }
 
   // The value of `key` in `map`, made by `make` the first time.

@@ -26,6 +26,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     private final Greeting greeting;
     private final ClientTls tls;
     private final Searches searches;
+    private final Rosters rosters = new Rosters();
 
     private WebSocketContainer container;
     private Connection current;
@@ -33,6 +34,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     private volatile String clientId;
     private boolean ready;
     private boolean closed;
+    private String status = Message.Member.ONLINE;
 
     ClientCore(ClientConfig config, ScheduledExecutorService loop, Events events, Map<String, List<String>> headers) {
         this.config = config;
@@ -44,7 +46,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         this.heartbeat = new Heartbeat(loop, config.pingInterval(), this);
         this.conversation = new Conversation(config.room() == null ? Names.DEFAULT_ROOM : config.room(), this, events);
         this.searches = new Searches(this, events);
-        this.inbox = new Inbox(this, conversation, searches, events, loop);
+        this.inbox = new Inbox(this, conversation, searches, events, rosters, loop);
         this.greeting = new Greeting(loop, events, this::becomeReady);
         this.tls = new ClientTls(config, loop, events);
     }
@@ -65,6 +67,18 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
 
     Searches searches() {
         return searches;
+    }
+
+    Rosters rosters() {
+        return rosters;
+    }
+
+    /// Sets this client's status now if connected, and again after every reconnect.
+    void status(String value) {
+        status = value;
+        if (ready && !greeting.seed()) {
+            send(new Message.SetStatus(value));
+        }
     }
 
     ConnectionState state() {
@@ -150,6 +164,9 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         retry.connected();
         setState(ConnectionState.CONNECTED, null, null, null);
         conversation.ready();
+        if (!status.equals(Message.Member.ONLINE) && !greeting.seed()) {
+            send(new Message.SetStatus(status));
+        }
     }
 
     @Override

@@ -37,7 +37,13 @@ public sealed interface ClientEvent {
     /// true, with their `cid` when the merge brought them before the acknowledgement).
     record DmReceived(Message.Dm dm, boolean own) implements ClientEvent {}
 
+    /// A room's full member list (the first page of it in a large room; the rest follow as
+    /// [PresenceUpdated]). It replaces what was known of the room.
     record PresenceChanged(String room, List<Message.Member> members) implements ClientEvent {}
+
+    /// A change to a room's member list: `joined` are added or replace the member of the same
+    /// `clientId` (a status change), `left` are gone. [ParleyClient#members] has the result.
+    record PresenceUpdated(String room, List<Message.Member> joined, List<String> left) implements ClientEvent {}
 
     record SystemNotice(String text) implements ClientEvent {}
 

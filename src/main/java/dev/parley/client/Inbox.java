@@ -22,6 +22,7 @@ final class Inbox {
     private final Conversation conversation;
     private final Searches searches;
     private final Events events;
+    private final Rosters rosters;
     private final ArrayDeque<Long> protocolPings = new ArrayDeque<>();
     private ErrorCode lastError;
     private boolean roomClosing;
@@ -30,8 +31,10 @@ final class Inbox {
     private boolean resendScheduled;
     private final ScheduledExecutorService loop;
 
-    Inbox(ClientCore core, Conversation conversation, Searches searches, Events events, ScheduledExecutorService loop) {
+    Inbox(ClientCore core, Conversation conversation, Searches searches, Events events, Rosters rosters,
+            ScheduledExecutorService loop) {
         this.core = core;
+        this.rosters = rosters;
         this.conversation = conversation;
         this.searches = searches;
         this.events = events;
@@ -74,7 +77,15 @@ final class Inbox {
                 core.welcomed(welcome);
             }
             case Message.SystemNotice notice -> system(notice.text(), first);
-            case Message.Presence presence -> events.accept(new ClientEvent.PresenceChanged(presence.room(), presence.members()));
+            case Message.Presence presence -> {
+                rosters.replace(presence.room(), presence.members());
+                events.accept(new ClientEvent.PresenceChanged(presence.room(), presence.members()));
+            }
+            case Message.PresenceChange(var room, var joined, var left) -> {
+                if (rosters.update(room, joined, left)) {
+                    events.accept(new ClientEvent.PresenceUpdated(room, joined, left));
+                }
+            }
             case Message.History history -> conversation.catchup().history(history);
             case Message.ConversationHistory page -> conversation.catchup().history(asRoomPage(page));
             case Message.ConversationTyping typing -> events.accept(new ClientEvent.PrivateTyping(typing.from()));

@@ -100,7 +100,25 @@ public final class ParleyClient implements AutoCloseable {
 
     public void leave(String room) {
         var checked = check(Names.room(room));
-        run(() -> core.conversation().leave(checked));
+        run(() -> {
+            core.conversation().leave(checked);
+            core.rosters().forget(checked);
+        });
+    }
+
+    /// The members of `room` as the server last said (see [ClientEvent.PresenceUpdated]);
+    /// empty for a room this client is not in, or with the seed's server. Any thread.
+    public List<Message.Member> members(String room) {
+        return core.rosters().members(room);
+    }
+
+    /// Shows this client as `online`, `away` or `dnd` ([Message.Member#STATUSES]) in its rooms,
+    /// now and after every reconnect.
+    public void status(String status) {
+        if (!Message.Member.STATUSES.contains(status)) {
+            throw new IllegalArgumentException("a status is one of " + Message.Member.STATUSES);
+        }
+        run(() -> core.status(status));
     }
 
     public void typing(String room) {

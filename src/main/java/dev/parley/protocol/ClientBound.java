@@ -38,7 +38,7 @@ final class ClientBound {
         return switch (type) {
             case "welcome" -> Checked.ok(welcome(object));
             case "system" -> Checked.ok(new SystemNotice(orEmpty(firstString(object, "text", "message"))));
-            case "presence" -> Checked.ok(new Presence(JsonFields.string(object, "room"), members(object)));
+            case "presence" -> Checked.ok(presence(object));
             case "history" -> object.has("with")
                     ? Checked.ok(new Message.ConversationHistory(JsonFields.string(object, "with"),
                             dms(object), JsonFields.bool(object, "complete", false)))
@@ -135,13 +135,31 @@ final class ClientBound {
         return List.copyOf(result);
     }
 
-    private static List<Member> members(JsonObject object) {
+    /// `members` is a full list (v1's form, and a v2 joiner's first page); without it, a delta.
+    private static ToClient presence(JsonObject object) {
+        var room = JsonFields.string(object, "room");
+        if (object.has("members") || !(object.has("joined") || object.has("left"))) {
+            return new Presence(room, members(object, "members"));
+        }
+        var left = new ArrayList<String>();
+        for (var element : array(object, "left")) {
+            if (element.isJsonPrimitive()) {
+                left.add(element.getAsString());
+            }
+        }
+        return new Message.PresenceChange(room, members(object, "joined"), List.copyOf(left));
+    }
+
+    private static List<Member> members(JsonObject object, String field) {
         var result = new ArrayList<Member>();
-        for (var element : array(object, "members")) {
+        for (var element : array(object, field)) {
             if (element.isJsonObject()) {
                 var member = element.getAsJsonObject();
+                var status = JsonFields.string(member, "status");
                 result.add(new Member(orEmpty(JsonFields.string(member, "clientId")),
-                        JsonFields.string(member, "since"), JsonFields.string(member, "address")));
+                        JsonFields.string(member, "since"), JsonFields.string(member, "address"),
+                        // A status this client does not know (a newer server's) reads as online.
+                        status != null && Member.STATUSES.contains(status) ? status : Member.ONLINE));
             }
         }
         return List.copyOf(result);

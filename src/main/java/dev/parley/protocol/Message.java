@@ -86,6 +86,12 @@ public sealed interface Message {
         public String type() { return "search"; }
     }
 
+    /// `status {status}` — v2: the sender's status in every room it is in, one of
+    /// [Member#STATUSES]; the rooms see it as a `presence` delta. It lasts while the connection does.
+    record SetStatus(String status) implements ToServer {
+        public String type() { return "status"; }
+    }
+
     // ---- server → client ----
 
     record ServerInfo(String name, String version) {}
@@ -128,9 +134,30 @@ public sealed interface Message {
 
     /// One member of a room. `since` is an ISO-8601 instant; `address` is only sent to
     /// connections from the host's own machine (loopback), so the host sees who connects from where.
-    record Member(String clientId, String since, String address) {}
+    /// `status` is one of [#STATUSES] (v2; [#ONLINE] when a server does not say).
+    record Member(String clientId, String since, String address, String status) {
+        public static final String ONLINE = "online";
+        public static final java.util.Set<String> STATUSES = java.util.Set.of(ONLINE, "away", "dnd");
 
+        public Member {
+            status = status == null ? ONLINE : status;
+        }
+
+        public Member(String clientId, String since, String address) {
+            this(clientId, since, address, ONLINE);
+        }
+    }
+
+    /// The full member list of a room (v1's only form): the joiner's first `presence`. In a large
+    /// room it is the first page; the rest follow as [PresenceChange]s that only add.
     record Presence(String room, List<Member> members) implements ToClient {
+        public String type() { return "presence"; }
+    }
+
+    /// `presence {room, joined, left}` — v2: what changed since the last `presence`. A member in
+    /// `joined` is added or replaces the one of the same `clientId` (a status change);
+    /// `left` lists the `clientId`s that are gone.
+    record PresenceChange(String room, List<Member> joined, List<String> left) implements ToClient {
         public String type() { return "presence"; }
     }
 

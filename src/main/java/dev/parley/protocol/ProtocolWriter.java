@@ -144,15 +144,23 @@ final class ProtocolWriter {
             case Message.Presence(var room, var members) -> {
                 json.beginObject();
                 field(json, "room", room);
-                json.name("members").beginArray();
-                for (Member member : members) {
-                    json.beginObject();
-                    field(json, "clientId", member.clientId());
-                    field(json, "since", member.since());
-                    field(json, "address", member.address());
-                    json.endObject();
+                members(json, "members", members);
+                json.endObject();
+            }
+            case Message.PresenceChange(var room, var joined, var left) -> {
+                json.beginObject();
+                field(json, "room", room);
+                members(json, "joined", joined);
+                json.name("left").beginArray();
+                for (var clientId : left) {
+                    json.value(clientId);
                 }
                 json.endArray().endObject();
+            }
+            case Message.SetStatus(var status) -> {
+                json.beginObject();
+                field(json, "status", status);
+                json.endObject();
             }
             case Chat chat -> chat(json, chat);
             case Message.History(var room, var messages, var complete) -> {
@@ -237,6 +245,19 @@ final class ProtocolWriter {
         field(json, "cid", dm.cid());
         FileFields.write(json, dm.file());
         json.endObject();
+    }
+
+    private static void members(JsonWriter json, String name, List<Member> members) throws IOException {
+        json.name(name).beginArray();
+        for (Member member : members) {
+            json.beginObject();
+            field(json, "clientId", member.clientId());
+            field(json, "since", member.since());
+            field(json, "address", member.address());
+            field(json, "status", member.status());
+            json.endObject();
+        }
+        json.endArray();
     }
 
     private static void chats(JsonWriter json, List<Chat> messages) throws IOException {

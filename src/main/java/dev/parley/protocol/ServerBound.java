@@ -36,6 +36,7 @@ final class ServerBound {
             case "history" -> payload -> payload.has("with") ? conversationHistory(payload) : history(payload);
             case "ping" -> payload -> Checked.ok(new Ping(JsonFields.number(payload, "t")));
             case "search" -> SearchFields::search;
+            case "status" -> ServerBound::status;
             default -> null;
         };
     }
@@ -145,6 +146,14 @@ final class ServerBound {
             return Checked.refused(ErrorCode.BAD_MESSAGE, "'" + field + "': " + message, type);
         }
         return checked;
+    }
+
+    private static Checked<ToServer> status(JsonObject payload) {
+        var status = JsonFields.string(payload, "status");
+        if (status == null || !Message.Member.STATUSES.contains(status)) {
+            return Checked.refused(ErrorCode.BAD_MESSAGE, "'status' must be online, away or dnd", "status");
+        }
+        return Checked.ok(new Message.SetStatus(status));
     }
 
     private static Checked<String> room(JsonObject payload, String type) {

@@ -27,6 +27,7 @@ final class Connection {
     private final AtomicBoolean closingForFlood = new AtomicBoolean();
     private OneAtATime searches;  // guarded by this; made on the first search
     private Outbox outbox;
+    private volatile String status = Message.Member.ONLINE;
     /// When a frame (or a pong) last came in: the idle check's clock.
     private volatile long lastHeardNanos = System.nanoTime();
 
@@ -92,6 +93,19 @@ final class Connection {
 
     void flush() {
         outbox.flush();
+    }
+
+    /// Queues frames made when their turn comes (see [Outbox.Deferred]); false when closing.
+    boolean defer(Outbox.Deferred deferred) {
+        return outbox.defer(deferred);
+    }
+
+    String status() {
+        return status;
+    }
+
+    void status(String value) {
+        status = value;
     }
 
     void send(Message message) {

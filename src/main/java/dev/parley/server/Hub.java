@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 /// connections; a room exists while it has members.
 final class Hub {
 
-    /// How long presence changes are gathered before one `presence` goes to the room, so that a
-    /// crowd joining at once costs one member list per pause instead of one per join.
+    /// How long presence changes are gathered before one `presence` delta goes to the room, so
+    /// that a crowd joining at once costs each member one frame per pause instead of one per join.
     static final long PRESENCE_DELAY_MS = 50;
     static final int HISTORY_ON_JOIN = 50;
 
@@ -170,10 +170,11 @@ final class Hub {
             return;
         }
         if (fresh) {
-            room.broadcast(Outgoing.of(new SystemNotice(connection.clientId + " joined")));
+            // The joiner hears of its arrival at once (as from the seed); the room, gathered.
+            connection.send(new SystemNotice(connection.clientId + " joined"));
             log.log(connection.clientId + " joined " + name + " from " + connection.address);
         }
-        connection.send(room.presenceFor(connection));
+        room.sendPresenceTo(connection);
         schedulePresence(room);
         sendHistory(connection, name, null, null, HISTORY_ON_JOIN, "join");
     }
@@ -186,7 +187,7 @@ final class Hub {
             return null;
         }
         store.occupied(name);
-        return new Room(name);
+        return new Room(name, limits.maxFrameBytes());
     }
 
     /// `room` was emptied: forget it, here and (when it holds no messages) in the store.
@@ -242,11 +243,20 @@ final class Hub {
         if (room.remove(connection)) {
             removeRoom(name, room);
         } else {
-            room.broadcast(Outgoing.of(new SystemNotice(connection.clientId + " left")));
             schedulePresence(room);
         }
         log.log(connection.clientId + " left " + name);
         return true;
+    }
+
+    /// The connection's status changed: every room it is in hears of it (gathered like a join).
+    void statusChanged(Connection connection) {
+        for (var name : connection.rooms()) {
+            var room = rooms.get(name);
+            if (room != null && room.statusChanged(connection)) {
+                schedulePresence(room);
+            }
+        }
     }
 
     private void schedulePresence(Room room) {

@@ -1,5 +1,7 @@
 package dev.parley.server;
 
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +29,13 @@ final class Outbox implements Callback {
 
     private record Close(int code, String reason) {}
 
+    /// Frames decided only when their turn to be sent comes (a member's presence: whatever
+    /// changed since it was last told). They are not counted against `maxBytes`: what they
+    /// become is bounded by their producer, and a member is never closed as slow for them.
+    interface Deferred {
+        List<Outgoing> frames();
+    }
+
     private final CoreSession core;
     private final long maxBytes;
     private final Metrics metrics;
@@ -34,6 +43,8 @@ final class Outbox implements Callback {
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicInteger phase = new AtomicInteger(IDLE);
+    /// The frames of the [Deferred] being sent; only the thread that holds the BUSY phase uses it.
+    private final ArrayDeque<Outgoing> unfolded = new ArrayDeque<>();
     private volatile boolean closed;
     private final Callback batched = new Callback() {
         @Override
@@ -80,6 +91,16 @@ final class Outbox implements Callback {
         return true;
     }
 
+    /// Queues `deferred` (uncounted) and sends; false when this connection is closing.
+    boolean defer(Deferred deferred) {
+        if (closed) {
+            return false;
+        }
+        queue.add(deferred);
+        pump();
+        return true;
+    }
+
     /// Sends what [#enqueue] left queued (nothing to do when a send is already under way: its
     /// completion carries on with the queue).
     void flush() {
@@ -113,7 +134,12 @@ final class Outbox implements Callback {
     private void run() {
         int inBatch = 0;
         while (true) {
-            var next = queue.poll();
+            boolean counted = unfolded.isEmpty();
+            Object next = counted ? queue.poll() : unfolded.poll();
+            if (next instanceof Deferred deferred) {
+                unfolded.addAll(deferred.frames());
+                continue;
+            }
             if (next == null) {
                 phase.set(IDLE);
                 if (queue.isEmpty() || !phase.compareAndSet(IDLE, BUSY)) {
@@ -127,8 +153,10 @@ final class Outbox implements Callback {
                 return;
             }
             var frame = (Outgoing) next;
-            queuedBytes.addAndGet(-frame.size());
-            if (inBatch < MAX_BATCH && queue.peek() instanceof Outgoing) {
+            if (counted) {
+                queuedBytes.addAndGet(-frame.size());
+            }
+            if (inBatch < MAX_BATCH && (!unfolded.isEmpty() || queue.peek() instanceof Outgoing)) {
                 inBatch++;
                 try {
                     core.sendFrame(new Frame(OpCode.TEXT, frame.payload()), batched, true);

@@ -36,6 +36,8 @@ public final class ParleyServer implements AutoCloseable {
     private final ServerConfig config;
     private final Server jetty;
     static final int SOCKET_SEND_BUFFER = 256 * 1024;
+    /// Connections the kernel may hold for accepting (capped by the system's somaxconn).
+    static final int ACCEPT_QUEUE = 4096;
 
     private final CappedConnector connector;
     private final RefusalLog refusals;
@@ -82,6 +84,9 @@ public final class ParleyServer implements AutoCloseable {
         // A fixed send buffer: Linux would otherwise autotune it to ~3 MB per connection, so a
         // reader that stops would hold megabytes in the kernel before maxOutboundBytes is reached.
         connector.setAcceptedSendBufferSize(SOCKET_SEND_BUFFER);
+        // Java's default listen backlog is 50: a crowd reconnecting at once (a restart) overflows
+        // it, and each dropped SYN costs its client a retransmit a second or more later.
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         jetty.addConnector(connector);
         var origins = new OriginGuard(context(metrics), config.allowedOrigins(), (address, origin) -> {
             metrics.originRefusals.increment();
@@ -279,6 +284,12 @@ public final class ParleyServer implements AutoCloseable {
     /// Every room with members, and the default room, sorted: what a LAN announcement lists.
     public List<String> roomNames() {
         return List.copyOf(hub.roomNames());
+    }
+
+    /// The members of `room` as its presence has told them (empty when nobody is there).
+    public java.util.List<dev.parley.protocol.Message.Member> members(String room) {
+        var found = hub.room(room);
+        return found == null ? java.util.List.of() : found.roster().told(false);
     }
 
     /// Tells every member the room is closing (`system`), closes their connections (1001),

@@ -50,6 +50,10 @@ final class Requests {
             case Message.Search search -> searches.answer(connection, search);
             case Message.ConversationHistoryRequest request -> hub.conversations.history(connection, request);
             case Message.TypingTo typing -> hub.conversations.typing(connection, typing);
+            case Message.SetStatus(var status) -> {
+                connection.status(status);
+                hub.statusChanged(connection);
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package dev.parley.server;
 
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Message;
-import dev.parley.protocol.Message.Member;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,10 +35,12 @@ final class Room {
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final ReentrantLock drainLock = new ReentrantLock();
     private final AtomicBoolean presenceQueued = new AtomicBoolean();
+    private final Roster roster;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
-    Room(String name) {
+    Room(String name, int maxFrameBytes) {
         this.name = name;
+        this.roster = new Roster(name, maxFrameBytes);
     }
 
     /// False when the room was emptied and removed meanwhile: the caller gets a fresh one.
@@ -51,6 +52,7 @@ final class Room {
             var grown = Arrays.copyOf(members, members.length + 1);
             grown[members.length] = member;
             members = grown;
+            roster.seat(member);
         }
         return true;
     }
@@ -60,6 +62,7 @@ final class Room {
         var list = new ArrayList<>(Arrays.asList(members));
         list.remove(member);
         members = list.toArray(NOBODY);
+        roster.unseat(member);
         dead = members.length == 0;
         return dead;
     }
@@ -87,36 +90,28 @@ final class Room {
         return presenceQueued.compareAndSet(false, true);
     }
 
-    /// Sends the current member list: with addresses to members on the host itself.
+    /// Publishes the presence changes gathered since the last call: every member catches up
+    /// when its outbox reaches it (see [Roster]).
     void sendPresence() {
         presenceQueued.set(false);
-        var snapshot = members;
-        if (snapshot.length == 0) {
-            return;
-        }
-        Outgoing plain = null;
-        Outgoing withAddresses = null;
-        for (var member : snapshot) {
-            if (member.loopback) {
-                withAddresses = withAddresses != null ? withAddresses : Outgoing.of(presence(snapshot, true));
-                member.send(withAddresses);
-            } else {
-                plain = plain != null ? plain : Outgoing.of(presence(snapshot, false));
-                member.send(plain);
-            }
+        for (var cursor : roster.publish()) {
+            cursor.poke();
         }
     }
 
-    Message.Presence presenceFor(Connection viewer) {
-        return presence(members, viewer.loopback);
+    /// The member's status changed; true when it is here (the caller schedules the presence).
+    boolean statusChanged(Connection member) {
+        roster.reseat(member);
+        return roster.hasChanges();
     }
 
-    private Message.Presence presence(Connection[] snapshot, boolean withAddresses) {
-        var list = new ArrayList<Member>(snapshot.length);
-        for (var member : snapshot) {
-            list.add(new Member(member.clientId, member.since, withAddresses ? member.address : null));
-        }
-        return new Message.Presence(name, list);
+    /// Sends `viewer` the full list (again), after what is already queued to it.
+    void sendPresenceTo(Connection viewer) {
+        roster.watch(viewer).poke();
+    }
+
+    Roster roster() {
+        return roster;
     }
 
     /// Stores a chat and delivers it once stored. A store that completes later (SQLite's writer,

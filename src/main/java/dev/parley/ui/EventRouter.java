@@ -45,6 +45,7 @@ final class EventRouter {
                 vm.rooms().joined(room);
                 vm.members().presence(room, members);
             }
+            case ClientEvent.PresenceUpdated(var room, var joined, var left) -> vm.members().update(room, joined, left);
             case ClientEvent.LineAdded added -> {
                 if (!dev.parley.client.Line.isPrivate(added.line().conversation())) {
                     vm.rooms().joined(added.line().conversation());

@@ -1,6 +1,7 @@
 package dev.parley.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.parley.protocol.Message;
 import java.time.Duration;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -10,7 +11,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /// Who is connected to the shown room, live from `presence`, with how long each has been
-/// there; the host also sees each connection's address.
+/// there and whether away or not to be disturbed; the host also sees each connection's address.
+/// The list is virtualized (cells for the visible rows only), so thousands of members cost what
+/// a screenful does.
 final class MembersPane extends VBox {
 
     MembersPane(MainViewModel vm, I18n i18n) {
@@ -56,7 +59,9 @@ final class MembersPane extends VBox {
                 setGraphic(null);
                 return;
             }
-            name.setText(row.self() ? row.clientId() + " " + i18n.get("members.you") : row.clientId());
+            var shown = row.self() ? row.clientId() + " " + i18n.get("members.you") : row.clientId();
+            name.setText(Message.Member.ONLINE.equals(row.status()) ? shown
+                    : shown + " · " + i18n.get("members.status." + row.status()));
             var ago = Times.ago(Duration.between(row.since(), vm.nowProperty().get()));
             var since = i18n.get("members.since", ago);
             detail.setText(row.address() == null ? since : since + " · " + row.address());

@@ -2,7 +2,11 @@ package dev.parley.ui;
 
 import dev.parley.protocol.Message;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
@@ -14,10 +18,17 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/// Who is connected to the shown room, from `presence`. FX thread only.
+/// Who is connected to the shown room, from `presence`: a full list replaces a room's members,
+/// a change is applied to the shown list in place (each row inserted or removed where the
+/// order puts it), so that a crowd arriving moves a few rows instead of rebuilding thousands.
+/// Sorted by name, case-insensitively. FX thread only.
 public final class MembersViewModel {
 
-    private final Map<String, List<MemberRow>> byRoom = new HashMap<>();
+    private static final Comparator<MemberRow> ORDER = Comparator
+            .comparing(MemberRow::clientId, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(MemberRow::clientId);
+
+    private final Map<String, Map<String, MemberRow>> byRoom = new HashMap<>();
     private final ObservableList<MemberRow> shown = FXCollections.observableArrayList();
     private final IntegerProperty count = new SimpleIntegerProperty();
     private final BooleanProperty seedOnly = new SimpleBooleanProperty();
@@ -51,13 +62,60 @@ public final class MembersViewModel {
         seedOnly.set(value);
     }
 
+    /// A room's full list: replaces what was known of it.
     public void presence(String room, List<Message.Member> members) {
-        var now = clock.instant();
-        byRoom.put(room, members.stream()
-                .map(m -> new MemberRow(m.clientId(), Times.parse(m.since(), now), m.address(), false))
-                .toList());
+        var rows = new LinkedHashMap<String, MemberRow>();
+        for (var member : members) {
+            rows.put(member.clientId(), row(member));
+        }
+        byRoom.put(room, rows);
         if (room.equals(this.room)) {
             show();
+        }
+    }
+
+    /// A change to a room's list: `joined` added (or replacing the row of the same name),
+    /// `left` removed. A room without a full list yet ignores it.
+    public void update(String room, List<Message.Member> joined, List<String> left) {
+        var rows = byRoom.get(room);
+        if (rows == null) {
+            return;
+        }
+        boolean visible = room.equals(this.room);
+        for (var clientId : left) {
+            var gone = rows.remove(clientId);
+            if (gone != null && visible) {
+                removeShown(gone);
+            }
+        }
+        for (var member : joined) {
+            var row = row(member);
+            var before = rows.put(member.clientId(), row);
+            if (visible) {
+                if (before != null) {
+                    removeShown(before);
+                }
+                insertShown(shownRow(row));
+            }
+        }
+        if (visible) {
+            count.set(shown.size());
+        }
+    }
+
+    private void removeShown(MemberRow row) {
+        int at = Collections.binarySearch(shown, row, ORDER);
+        if (at >= 0) {
+            shown.remove(at);
+        }
+    }
+
+    private void insertShown(MemberRow row) {
+        int at = Collections.binarySearch(shown, row, ORDER);
+        if (at >= 0) {
+            shown.set(at, row);
+        } else {
+            shown.add(-at - 1, row);
         }
     }
 
@@ -77,10 +135,21 @@ public final class MembersViewModel {
         show();
     }
 
+    private MemberRow row(Message.Member member) {
+        return new MemberRow(member.clientId(), Times.parse(member.since(), clock.instant()), member.address(), false,
+                member.status());
+    }
+
+    private MemberRow shownRow(MemberRow row) {
+        return new MemberRow(row.clientId(), row.since(), row.address(), row.clientId().equals(self), row.status());
+    }
+
     private void show() {
-        var rows = byRoom.getOrDefault(room, List.of()).stream()
-                .map(m -> new MemberRow(m.clientId(), m.since(), m.address(), m.clientId().equals(self)))
-                .toList();
+        var rows = new ArrayList<MemberRow>();
+        for (var row : byRoom.getOrDefault(room, Map.of()).values()) {
+            rows.add(shownRow(row));
+        }
+        rows.sort(ORDER);
         shown.setAll(rows);
         count.set(rows.size());
     }

@@ -2,6 +2,7 @@ package dev.parley.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.parley.client.ClientEvent.ChatAcknowledged;
 import dev.parley.client.ClientEvent.ChatFailed;
@@ -15,6 +16,7 @@ import dev.parley.protocol.Limits;
 import dev.parley.protocol.Message.Member;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 class ClientChatTest {
 
     private ParleyServer server;
+    private static final Duration WAIT = Duration.ofSeconds(15);
     private final TestClients clients = new TestClients();
 
     @BeforeEach
@@ -70,10 +73,19 @@ class ClientChatTest {
     @Test
     void presenceFollowsWhoIsInTheRoom() {
         var alice = connect("alice", "lobby");
-        connect("bob", "lobby");
-        alice.log().await(PresenceChanged.class, p -> names(p).contains("bob") && names(p).contains("alice"));
+        var bob = connect("bob", "lobby");
+        await().atMost(WAIT).until(() -> names(alice.client().members("lobby")), n -> n.containsAll(List.of("alice", "bob")));
+        alice.log().await(ClientEvent.PresenceUpdated.class, p -> p.joined().stream().anyMatch(m -> m.clientId().equals("bob")));
+        bob.client().status("away");
+        await().atMost(WAIT).until(() -> alice.client().members("lobby"),
+                m -> m.contains(new Member("bob", m.stream().filter(b -> b.clientId().equals("bob")).findFirst().orElseThrow().since(), "127.0.0.1", "away")));
         clients.closeLast();
-        alice.log().await(PresenceChanged.class, p -> !names(p).contains("bob") && names(p).contains("alice"));
+        await().atMost(WAIT).until(() -> names(alice.client().members("lobby")), n -> n.equals(List.of("alice")));
+        alice.log().await(ClientEvent.PresenceUpdated.class, p -> p.left().contains("bob"));
+    }
+
+    private static List<String> names(List<Member> members) {
+        return members.stream().map(Member::clientId).toList();
     }
 
     private static List<String> names(PresenceChanged presence) {
@@ -103,7 +115,7 @@ class ClientChatTest {
         var bob = connect("bob", "lobby");
         alice.client().join("games");
         bob.client().join("games");
-        bob.log().await(PresenceChanged.class, p -> "games".equals(p.room()) && names(p).contains("alice"));
+        await().atMost(WAIT).until(() -> names(bob.client().members("games")), n -> n.contains("alice"));
         alice.client().sendChat("games", "gg");
         alice.client().sendChat("lobby", "hi all");
         bob.log().await(ChatReceived.class, c -> c.chat().text().equals("hi all"));

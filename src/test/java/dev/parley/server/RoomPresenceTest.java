@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.protocol.Limits;
 import dev.parley.protocol.Message.Member;
 import org.junit.jupiter.api.Test;
 
@@ -15,20 +16,21 @@ class RoomPresenceTest {
 
     @Test
     void onlyTheHostsOwnConnectionsSeeAddresses() {
-        var room = new Room("lobby");
+        var room = new Room("lobby", Limits.DEFAULTS.maxFrameBytes());
         var host = member("host", "127.0.0.1", true);
         var peer = member("peer", "192.168.1.7", false);
         room.add(host);
         room.add(peer);
+        room.roster().publish();
 
-        assertThat(room.presenceFor(host).members()).extracting(Member::address).containsExactly("127.0.0.1", "192.168.1.7");
-        assertThat(room.presenceFor(peer).members()).extracting(Member::address).containsOnlyNulls();
-        assertThat(room.presenceFor(peer).members()).extracting(Member::clientId).containsExactly("host", "peer");
+        assertThat(room.roster().told(true)).extracting(Member::address).containsExactly("127.0.0.1", "192.168.1.7");
+        assertThat(room.roster().told(false)).extracting(Member::address).containsOnlyNulls();
+        assertThat(room.roster().told(false)).extracting(Member::clientId).containsExactly("host", "peer");
     }
 
     @Test
     void theLastMemberLeavingEndsTheRoom() {
-        var room = new Room("lobby");
+        var room = new Room("lobby", Limits.DEFAULTS.maxFrameBytes());
         var one = member("one", "127.0.0.1", true);
         room.add(one);
         assertThat(room.remove(one)).isTrue();

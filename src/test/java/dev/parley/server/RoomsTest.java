@@ -21,8 +21,12 @@ class RoomsTest {
     }
 
     private static List<String> members(JsonObject presence) {
+        return members(presence, "members");
+    }
+
+    private static List<String> members(JsonObject presence, String field) {
         var names = new ArrayList<String>();
-        presence.getAsJsonArray("members").forEach(m -> names.add(m.getAsJsonObject().get("clientId").getAsString()));
+        presence.getAsJsonArray(field).forEach(m -> names.add(m.getAsJsonObject().get("clientId").getAsString()));
         return names;
     }
 
@@ -49,14 +53,38 @@ class RoomsTest {
     }
 
     @Test
-    void joinsAndLeavesAreAnnouncedAndPresenceFollows() {
+    void joinsAndLeavesAreAnnouncedAndPresenceFollowsAsChanges() {
         try (var alice = WsClient.connect(server, "clientId=alice").joined()) {
             var bob = WsClient.connect(server, "clientId=bob").joined();
             assertThat(alice.next("system").get("payload").getAsString()).isEqualTo("bob joined");
-            assertThat(members(alice.payload("presence"))).containsExactlyInAnyOrder("alice", "bob");
+            JsonObject joined;
+            do { // alice's own arrival may come first (or with bob's): a change that changes nothing
+                joined = alice.payload("presence");
+                assertThat(joined.has("members")).as("never the whole list again").isFalse();
+                assertThat(joined.getAsJsonArray("left")).isEmpty();
+            } while (!members(joined, "joined").contains("bob"));
             bob.close();
             assertThat(alice.next("system").get("payload").getAsString()).isEqualTo("bob left");
-            assertThat(members(alice.payload("presence"))).containsExactly("alice");
+            var left = alice.payload("presence");
+            assertThat(left.getAsJsonArray("joined")).isEmpty();
+            assertThat(left.getAsJsonArray("left").toString()).isEqualTo("[\"bob\"]");
+        }
+    }
+
+    @Test
+    void aStatusIsAChangeLikeAJoinAndAWrongOneIsRefused() {
+        try (var alice = WsClient.connect(server, "clientId=alice").joined();
+             var bob = WsClient.connect(server, "clientId=bob").joined()) {
+            bob.send("{\"type\":\"status\",\"payload\":{\"status\":\"dnd\"}}");
+            JsonObject change;
+            do {
+                change = alice.payload("presence");
+            } while (!members(change, "joined").contains("bob")
+                    || !change.getAsJsonArray("joined").toString().contains("\"status\":\"dnd\""));
+            bob.send("{\"type\":\"status\",\"payload\":{\"status\":\"asleep\"}}");
+            var error = bob.payload("error");
+            assertThat(error.get("code").getAsString()).isEqualTo("bad_message");
+            assertThat(error.get("ref").getAsString()).isEqualTo("status");
         }
     }
 

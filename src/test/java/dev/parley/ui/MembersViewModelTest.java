@@ -44,4 +44,51 @@ class MembersViewModelTest {
         assertThat(members.members()).isEmpty();
         assertThat(members.countProperty().get()).isZero();
     }
+
+    @Test
+    void changesMoveOnlyTheRowsTheyConcernInNameOrder() {
+        members.self("cat");
+        members.showRoom("lobby");
+        members.presence("lobby", List.of(new Message.Member("dan", null, null), new Message.Member("Bea", null, null)));
+        assertThat(members.members()).extracting(MemberRow::clientId).containsExactly("Bea", "dan");
+
+        members.update("lobby", List.of(new Message.Member("cat", null, null), new Message.Member("al", null, null)), List.of());
+        assertThat(members.members()).extracting(MemberRow::clientId).containsExactly("al", "Bea", "cat", "dan");
+        assertThat(members.members()).filteredOn(MemberRow::self).extracting(MemberRow::clientId).containsExactly("cat");
+
+        members.update("lobby", List.of(new Message.Member("dan", null, null, "dnd")), List.of("Bea"));
+        assertThat(members.members()).extracting(MemberRow::clientId).containsExactly("al", "cat", "dan");
+        assertThat(members.members().getLast().status()).isEqualTo("dnd");
+        assertThat(members.countProperty().get()).isEqualTo(3);
+
+        members.update("dev", List.of(new Message.Member("eve", null, null)), List.of());
+        members.showRoom("dev");
+        assertThat(members.members()).as("no full list of 'dev' yet").isEmpty();
+    }
+
+    @Test
+    void twoThousandArrivalsAreInsertedOneRowAtATimeNeverRebuilt() {
+        members.showRoom("hall");
+        members.presence("hall", List.of());
+        var changes = new int[2];
+        members.members().addListener((javafx.collections.ListChangeListener<MemberRow>) change -> {
+            while (change.next()) {
+                changes[0] += change.getAddedSize();
+                changes[1] += change.getRemovedSize();
+            }
+        });
+        var random = new java.util.Random(2_000);
+        var names = new java.util.ArrayList<String>();
+        for (int i = 0; i < 2_000; i++) {
+            names.add("member-" + random.nextInt(1_000_000) + "-" + i);
+        }
+        for (int batch = 0; batch < 40; batch++) {
+            members.update("hall", names.subList(batch * 50, batch * 50 + 50).stream()
+                    .map(name -> new Message.Member(name, "2026-01-02T09:00:00Z", null)).toList(), List.of());
+        }
+        assertThat(members.countProperty().get()).isEqualTo(2_000);
+        assertThat(members.members()).extracting(MemberRow::clientId)
+                .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+        assertThat(changes).as("rows added, rows removed").containsExactly(2_000, 0);
+    }
 }
