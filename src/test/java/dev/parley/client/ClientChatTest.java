@@ -133,7 +133,9 @@ class ClientChatTest {
     @Test
     void aWelcomeOverSixtyFourKilobytesArrivesWhole() throws Exception {
         server.stop();
-        server = ParleyServer.start(ServerConfig.forTests().withLimits(Limits.DEFAULTS.withRate(0, 0)));
+        // More rooms than the default cap (--max-rooms), which this test is not about.
+        server = ParleyServer.start(ServerConfig.forTests().withLimits(Limits.DEFAULTS.withRate(0, 0)
+                .withStorage(4_000, Limits.DEFAULTS.maxStoredMessages())));
         int members = 65;
         int rooms = 32; // the most rooms one connection may be in
         for (int i = 0; i < members; i++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.protocol.Limits;
 import dev.parley.server.history.HistoryFill;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ class SearchStallTest {
     private static final String TEXT = "a".repeat(4_000);
     private static final String SLOW_SEARCH = "{\"type\":\"search\",\"payload\":{\"query\":\"" + "a".repeat(200) + "\"}}";
     private static final int MESSAGES = 200;
+    private static final Duration BUDGET = Duration.ofMillis(250);
 
     @TempDir
     Path data;
@@ -32,7 +34,10 @@ class SearchStallTest {
     }
 
     private ParleyServer start() {
-        return TestServers.start(ServerConfig.forTests().withDataDir(data).withLimits(Limits.DEFAULTS.withRate(0, 0)));
+        // A budget well under the slow search's time on any machine here, so that it is cut by the
+        // budget however fast the machine is, and well over what an indexed page read takes.
+        return TestServers.start(ServerConfig.forTests().withDataDir(data)
+                .withLimits(Limits.DEFAULTS.withRate(0, 0).withReadBudget(BUDGET)));
     }
 
     @Test
