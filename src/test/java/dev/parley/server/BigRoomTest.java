@@ -59,6 +59,14 @@ class BigRoomTest {
         long restarted = System.nanoTime();
         server = start(port);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .alias("everybody back and seeing everybody")
+                .conditionEvaluationListener(condition -> {
+                    if (condition.getRemainingTimeInMS() <= 200) {
+                        System.out.printf("after %d ms: %d seeing everybody, %d handshakes, %d members on the server%n",
+                                condition.getElapsedTimeInMS(), crowd.seeing(everybody), crowd.greeted(),
+                                server.members(ROOM).size());
+                    }
+                })
                 .until(() -> crowd.seeing(everybody) == MEMBERS);
         long backMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted);
 
