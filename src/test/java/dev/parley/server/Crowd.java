@@ -29,6 +29,7 @@ public final class Crowd implements AutoCloseable {
 
     private static final Duration MIN_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final long HANDSHAKE_TIMEOUT_SECONDS = 5;
 
     private final URI endpoint;
     private final String room;
@@ -81,7 +82,9 @@ public final class Crowd implements AutoCloseable {
         var client = clients.get(member.index % clients.size());
         var link = member.newLink();
         var request = CoreClientUpgradeRequest.from(client, uri, link);
-        request.timeout(30, TimeUnit.SECONDS);
+        // A handshake caught by a restart can hang without an answer; given up after a few seconds
+        // it is tried again like any lost connection instead of holding its slot.
+        request.timeout(HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         var config = new Configuration.ConfigurationCustomizer();
         // Whole frames: split ones would have to be put together again, at a cost per byte.
         config.setAutoFragment(false);
