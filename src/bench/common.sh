@@ -48,3 +48,20 @@ product_jvm_flags() {
   [[ -n $heap ]] || { echo "pom.xml has no parley.heap.flags" >&2; return 1; }
   echo "$heap $native"
 }
+
+# Bun from the npm registry (package bun; the binary is in @oven/bun-linux-x64) unless BUN names
+# one, and the seed's server as $WORK/server.ts: its ```ts block from $SEED, port from $PORT.
+bun_and_seed_server() {
+  if [[ -z ${BUN:-} ]]; then
+    echo "installing bun from the npm registry into $WORK/bun ..."
+    timeout 300 npm install --prefix "$WORK/bun" --no-audit --no-fund --loglevel=error bun >/dev/null
+    for candidate in "$WORK"/bun/node_modules/@oven/bun-linux-x64/bin/bun "$WORK"/bun/node_modules/bun/bin/bun.exe; do
+      if [[ -x $candidate ]] && "$candidate" --version >/dev/null 2>&1; then BUN=$candidate; break; fi
+    done
+    [[ -n ${BUN:-} ]] || { echo "no runnable bun binary in $WORK/bun/node_modules" >&2; exit 1; }
+  fi
+  echo "bun $("$BUN" --version) at $BUN"
+  awk '/^```ts$/ {on=1; next} /^```$/ {if (on) exit} on' "$SEED" > "$WORK/server.ts"
+  sed -i 's/port: 3001,/port: Number(process.env.PORT ?? 3001),/' "$WORK/server.ts"
+  grep -q 'process.env.PORT' "$WORK/server.ts" || { echo "the seed's server has no 'port: 3001,' line to replace" >&2; exit 1; }
+}

@@ -81,7 +81,7 @@ final class Connection extends Endpoint {
         opened.setMaxTextMessageBufferSize(SharedContainer.MAX_TEXT_MESSAGE_BYTES);
         if (opened instanceof JakartaWebSocketSession jetty) {
             // Read 1 KiB at a time: Jetty starts each received text message in a buffer of this
-            // size (4 KiB by default), which made garbage of many times each chat line under a flood.
+            // size, whose default made garbage of many times each chat line under a flood.
             jetty.getCoreSession().setInputBufferSize(READ_BUFFER_BYTES);
         }
         opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> loop.post(() -> handler.text(this, text)));

@@ -21,7 +21,7 @@ public final class ChatEndpoint extends Endpoint {
 
     /// Bytes a connection reads at a time, and the first size of each text message's buffer:
     /// Jetty's message sink starts every message in a new buffer of this size, so its default
-    /// (4 KiB) made garbage of many times a chat message's own size for every one received.
+    /// made garbage of many times a chat message's own size for every one received.
     /// Longer messages grow their buffer as needed.
     static final int READ_BUFFER_BYTES = 1024;
 
