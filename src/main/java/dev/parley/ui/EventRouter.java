@@ -1,5 +1,6 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.Note;
 import dev.parley.client.ClientEvent;
 import dev.parley.client.ConnectionState;
 import java.util.List;

@@ -1,5 +1,17 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.I18n;
+import dev.parley.ui.common.Note;
+import dev.parley.ui.common.Settings;
+import dev.parley.ui.connect.CertificateBanner;
+import dev.parley.ui.connect.HostPane;
+import dev.parley.ui.connect.JoinPane;
+import dev.parley.ui.conversation.InputPane;
+import dev.parley.ui.conversation.RoomsPane;
+import dev.parley.ui.log.LogPane;
+import dev.parley.ui.members.MembersPane;
+import dev.parley.ui.search.SearchPane;
+import dev.parley.ui.status.StatusBar;
 import atlantafx.base.theme.Styles;
 import java.util.Locale;
 import javafx.geometry.Insets;

@@ -1,5 +1,19 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.Background;
+import dev.parley.ui.common.DiscoveryPump;
+import dev.parley.ui.common.EventPump;
+import dev.parley.ui.common.Settings;
+import dev.parley.ui.connect.HostViewModel;
+import dev.parley.ui.connect.JoinViewModel;
+import dev.parley.ui.connect.RememberedServers;
+import dev.parley.ui.connect.TrustViewModel;
+import dev.parley.ui.conversation.InputViewModel;
+import dev.parley.ui.conversation.RoomsViewModel;
+import dev.parley.ui.log.LogViewModel;
+import dev.parley.ui.members.MembersViewModel;
+import dev.parley.ui.search.SearchViewModel;
+import dev.parley.ui.status.StatusViewModel;
 import dev.parley.client.ClientConfig;
 import dev.parley.client.ClientEvent;
 import dev.parley.client.ConnectionState;

@@ -1,5 +1,7 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.FxBackground;
+import dev.parley.ui.common.I18n;
 import dev.parley.ui.notify.Delay;
 import dev.parley.ui.notify.Notifiers;
 import dev.parley.ui.notify.NotifySettings;

@@ -1,5 +1,11 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.Background;
+import dev.parley.ui.common.Note;
+import dev.parley.ui.common.Settings;
+import dev.parley.ui.conversation.RoomRow;
+import dev.parley.ui.log.LogLine;
+import dev.parley.ui.members.MemberRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.client.ClientEvent;

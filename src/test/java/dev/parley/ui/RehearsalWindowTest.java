@@ -1,5 +1,6 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.EventPump;
 import static dev.parley.ui.WindowFixture.fx;
 import static dev.parley.ui.WindowFixture.until;
 import static org.assertj.core.api.Assertions.assertThat;

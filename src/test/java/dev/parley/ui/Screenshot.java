@@ -1,5 +1,6 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.Settings;
 import dev.parley.client.ClientConfig;
 import dev.parley.client.ParleyClient;
 import java.awt.image.BufferedImage;
