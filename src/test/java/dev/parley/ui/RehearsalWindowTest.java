@@ -36,7 +36,7 @@ class RehearsalWindowTest extends RemoteWindowTest {
         assertThat(texts.getLast()).endsWith(" #600");
         assertThat(texts).doesNotHaveDuplicates();
         until("disconnected", () -> window.model().status().stateProperty().get() == ConnectionState.DISCONNECTED);
-        assertThat(fx(() -> window.model().rooms().active())).isEqualTo(Names.DEFAULT_ROOM);
+        assertThat(fx(() -> window.model().conversations().active())).isEqualTo(Names.DEFAULT_ROOM);
     }
 
     @Test

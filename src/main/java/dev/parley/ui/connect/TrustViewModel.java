@@ -8,8 +8,10 @@ import dev.parley.client.DisconnectReason;
 import dev.parley.client.KnownServers;
 import java.net.URI;
 import java.util.function.Function;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import dev.parley.ui.common.Session;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /// Trust in encrypted servers, like SSH: the window's pins ([KnownServers]), the log line for a
 /// server seen for the first time, and the warning when a pinned server shows another
@@ -19,7 +21,7 @@ public final class TrustViewModel {
 
     private final Background background;
     private final Runnable reconnect;
-    private final ObjectProperty<Note> changed = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Note> changed = new ReadOnlyObjectWrapper<>();
     private KnownServers knownServers = KnownServers.inMemory();
     private Function<Note, String> words = note -> note.key() + " " + note.args();
     private URI server;
@@ -32,7 +34,29 @@ public final class TrustViewModel {
     }
 
     /// The warning shown while a pinned server's certificate changed (null: none).
-    public ObjectProperty<Note> changedProperty() { return changed; }
+    public ReadOnlyObjectProperty<Note> changedProperty() { return changed.getReadOnlyProperty(); }
+
+    /// Follows the session: each attempt, its state, the certificates it trusted; what there is
+    /// to say of a certificate goes to `say` (the log).
+    public void listenTo(Session session, Consumer<String> say) {
+        session.attemptProperty().addListener((obs, old, attempt) -> {
+            if (attempt != null) {
+                connecting(attempt.server(), attempt.fingerprintFromNetwork());
+            }
+        });
+        session.listen(event -> {
+            switch (event) {
+                case ClientEvent.StateChanged state -> stateChanged(state);
+                case ClientEvent.ServerTrusted trusted -> {
+                    var line = trusted(trusted);
+                    if (line != null) {
+                        say.accept(line);
+                    }
+                }
+                default -> { }
+            }
+        });
+    }
 
     public KnownServers knownServers() { return knownServers; }
 
@@ -48,7 +72,7 @@ public final class TrustViewModel {
 
     /// A new connection starts: an old warning no longer applies. `fingerprintFromNetwork`: the
     /// certificate is checked against a fingerprint from the room's announcement on the network.
-    public void connecting(URI serverUri, boolean fingerprintFromNetwork) {
+    void connecting(URI serverUri, boolean fingerprintFromNetwork) {
         server = serverUri;
         changed.set(null);
         announcedFirstUse = fingerprintFromNetwork && knownServers.fingerprint(KnownServers.key(serverUri)) == null;
@@ -57,7 +81,7 @@ public final class TrustViewModel {
     /// The log line for a first-seen encrypted server, or null when there is nothing to say. A
     /// fingerprint from an announcement is no proof (anyone on the network can announce), so
     /// the first use of one gets its note too, saying where the fingerprint came from.
-    public String trusted(ClientEvent.ServerTrusted event) {
+    String trusted(ClientEvent.ServerTrusted event) {
         if (event.firstUse()) {
             return words.apply(Note.of("tls.newServer", event.fingerprint()));
         }
@@ -68,7 +92,7 @@ public final class TrustViewModel {
         return null;
     }
 
-    public void stateChanged(ClientEvent.StateChanged event) {
+    void stateChanged(ClientEvent.StateChanged event) {
         if (event.state() == ConnectionState.DISCONNECTED && event.reason() == DisconnectReason.CERTIFICATE_CHANGED) {
             changed.set(Note.of("tls.changed", server == null ? "" : KnownServers.key(server),
                     event.detail() == null ? "" : event.detail()));

@@ -13,13 +13,17 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.beans.value.ObservableValue;
+import dev.parley.ui.common.Note;
 
 /// The message field: Enter sends, Shift+Enter starts a new line; a counter near the limit;
 /// the reason when sending is off, and the server's refusals, beside it.
 public final class InputPane extends VBox {
 
-    public InputPane(InputViewModel vm, I18n i18n) {
+    /// `typing` says who is typing in the conversation shown ("Ann is typing…"), above the field.
+    public InputPane(InputViewModel vm, ObservableValue<Note> typing, I18n i18n) {
         super(4);
         setPadding(new Insets(8, 12, 8, 12));
         getStyleClass().add("input-pane");
@@ -30,6 +34,7 @@ public final class InputPane extends VBox {
         field.setWrapText(true);
         field.textProperty().bindBidirectional(vm.textProperty());
         field.promptTextProperty().bind(i18n.text("input.prompt"));
+        field.accessibleTextProperty().bind(i18n.text("input.a11y"));
         field.disableProperty().bind(vm.connectedProperty().not());
         field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() != KeyCode.ENTER) {
@@ -47,6 +52,7 @@ public final class InputPane extends VBox {
         var send = new Button();
         send.setId("sendButton");
         send.textProperty().bind(i18n.text("input.send"));
+        send.accessibleTextProperty().bind(i18n.text("input.send"));
         send.getStyleClass().add(Styles.ACCENT);
         send.disableProperty().bind(vm.connectedProperty().not());
         send.setOnAction(e -> { vm.send(); field.requestFocus(); });
@@ -72,7 +78,14 @@ public final class InputPane extends VBox {
         var below = new HBox(8, note, reason, new javafx.scene.layout.Region(), counter);
         HBox.setHgrow(below.getChildren().get(2), Priority.ALWAYS);
         below.setAlignment(Pos.CENTER_LEFT);
-        var row = new HBox(8, field, send);
-        getChildren().addAll(row, below);
+        var typingNote = Panes.note(i18n, typing, "hint-text");
+        typingNote.setId("typingNote");
+        typingNote.getStyleClass().add("typing-note");
+        // Buttons beside the field that add to a message (attach a file, …) go into `tools`.
+        var tools = new HBox(4);
+        tools.setId("inputTools");
+        tools.setAlignment(Pos.CENTER);
+        var row = new HBox(8, tools, field, send);
+        getChildren().addAll(typingNote, row, below);
     }
 }

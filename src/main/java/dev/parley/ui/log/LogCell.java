@@ -15,10 +15,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /// One log line: time, sender, text (shown as text, never markup), and for own messages their
-/// state — pending, sent, or failed with a retry link.
+/// state — pending, sent, or failed with a retry link. A screen reader reads the sender, the
+/// time and the text.
 final class LogCell extends ListCell<LogLine> {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+
+    private static final DateTimeFormatter SPOKEN_CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Label time = new Label();
     private final Label from = new Label();
@@ -64,17 +67,18 @@ final class LogCell extends ListCell<LogLine> {
             retry.setVisible(false);
             retry.setManaged(false);
             box.setVisible(false);
+            setAccessibleText(null);
             return;
         }
         box.setVisible(true);
         time.setText(CLOCK.format(line.time()));
         from.setText(switch (line.kind()) {
             case CHAT -> line.from();
-            case DM -> line.from() + " → " + line.detail();
+            case DM -> line.from();
             case SYSTEM -> "•";
             case ERROR -> "!";
         });
-        text.setText(line.text());
+        body(line);
         var st = line.status();
         kinds(kinds(line));
         status.setText(st == null ? "" : i18n.get("log.status." + st.name().toLowerCase(Locale.ROOT)));
@@ -92,6 +96,23 @@ final class LogCell extends ListCell<LogLine> {
             box.maxWidthProperty().bind(getListView().widthProperty().subtract(24));
         }
         setGraphic(box);
+        setAccessibleText(spoken(line));
+    }
+
+    /// The line's body, built here alone: the place for links, mentions or a file card.
+    private void body(LogLine line) {
+        text.setText(line.text());
+    }
+
+    /// What a screen reader says of the line: sender, time, text, and an own line's state.
+    private String spoken(LogLine line) {
+        var who = switch (line.kind()) {
+            case CHAT, DM -> line.from();
+            case SYSTEM -> i18n.get("log.a11y.notice");
+            case ERROR -> i18n.get("log.a11y.error");
+        };
+        var said = i18n.get("log.a11y.line", who, SPOKEN_CLOCK.format(line.time()), line.text());
+        return status.isVisible() ? said + " (" + status.getText() + ")" : said;
     }
 
     private static List<String> kinds(LogLine line) {

@@ -1,10 +1,11 @@
 package dev.parley.ui.log;
 
-import dev.parley.ui.MainViewModel;
 import dev.parley.ui.common.I18n;
 import dev.parley.ui.common.Panes;
 import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
 import java.util.stream.Collectors;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -42,16 +43,27 @@ public final class LogPane extends StackPane {
     private final Runnable atPulse = this::atPulse;
     private final ShownLines shown = new ShownLines(Platform::requestNextPulse, System::nanoTime);
 
-    public LogPane(MainViewModel vm, I18n i18n) {
+    private final LogViewModel vm;
+
+    /// Shows the lines of the conversation `shownConversation` names; a failed line's retry
+    /// goes to `retry` with its `cid`.
+    public LogPane(LogViewModel vm, ObservableValue<String> shownConversation, Consumer<String> retry, I18n i18n) {
+        this.vm = vm;
         JavaFxLogs.dropFalseAlarms();
         list.setId("logList");
         list.getStyleClass().add("log");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setCellFactory(v -> new LogCell(vm::retry, i18n));
+        list.accessibleTextProperty().bind(i18n.text("log.a11y.list"));
+        list.setCellFactory(v -> new LogCell(retry, i18n));
         list.setItems(shown.list());
         shown.list().addListener(onChange);
-        show(vm.log().lines(vm.rooms().active()));
-        vm.rooms().activeProperty().addListener((obs, old, room) -> show(vm.log().lines(room)));
+        show(vm.lines(shownConversation.getValue()));
+        shownConversation.addListener((obs, old, room) -> show(vm.lines(room)));
+        vm.wantedProperty().addListener((obs, old, wanted) -> {
+            if (wanted != null) {
+                reveal(wanted.conversation(), wanted.seq());
+            }
+        });
 
         var copyKeys = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         list.setOnKeyPressed(e -> { if (copyKeys.match(e)) { copySelection(); e.consume(); } });
@@ -85,6 +97,21 @@ public final class LogPane extends StackPane {
                 Platform.requestNextPulse();
             }
         });
+    }
+
+    /// Scrolls to the message numbered `seq` of the conversation shown and selects it (a search
+    /// result opened); false when the log does not hold it.
+    public boolean reveal(String conversation, long seq) {
+        int at = shown.reveal(vm.indexOf(conversation, seq));
+        if (at < 0) {
+            return false;
+        }
+        follow = false;
+        scrollQueued = false;
+        list.getSelectionModel().clearAndSelect(at);
+        list.scrollTo(Math.max(0, at - 3));
+        list.requestFocus();
+        return true;
     }
 
     private void userMoved() {

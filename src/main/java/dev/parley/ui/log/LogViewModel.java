@@ -1,5 +1,6 @@
 package dev.parley.ui.log;
 
+import dev.parley.ui.common.Session;
 import dev.parley.ui.common.Times;
 import dev.parley.client.ClientEvent;
 import dev.parley.client.Line;
@@ -11,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 
-/// The lines of every joined room, one list each. Own messages appear as soon as they are sent
+/// The lines of every conversation (rooms and private ones), one list each: appended, updated
+/// by `cid`, trimmed. Own messages appear as soon as they are sent
 /// (pending), turn to sent on the server's acknowledgement, or to failed (retryable). FX thread only.
 public final class LogViewModel {
 
@@ -34,6 +38,7 @@ public final class LogViewModel {
     private final Map<String, Long> oldestShown = new HashMap<>();
     /// One string per sender name, shared by all their lines (each message decodes its own copy).
     private final Map<String, String> names = new HashMap<>();
+    private final ReadOnlyObjectWrapper<Wanted> wanted = new ReadOnlyObjectWrapper<>();
     private final Clock clock;
     private final Supplier<String> activeRoom;
 
@@ -46,19 +51,17 @@ public final class LogViewModel {
         return rooms.computeIfAbsent(room, r -> new LineList());
     }
 
-    /// The name this window goes by (kept for callers; the client marks own lines itself).
-    public void self(String name) {
-        // The client's line events say which lines are own: nothing to remember here.
+    /// Follows the session's events: lines added and changed, notices and refusals (into the
+    /// conversation shown), history pages, a name the server changed.
+    public void listenTo(Session session) {
+        session.listen(this::apply);
     }
 
-    /// Applies one event; returns the room that got a new chat line from someone else (for
-    /// unread counts), or null. The client's line events already hold each message once
+    /// Applies one event. The client's line events already hold each message once
     /// ([ClientEvent.LineAdded], [ClientEvent.LineChanged]): nothing is deduplicated here.
-    public String apply(ClientEvent event) {
+    public void apply(ClientEvent event) {
         switch (event) {
-            case ClientEvent.LineAdded(var line) -> {
-                return added(line);
-            }
+            case ClientEvent.LineAdded(var line) -> added(line);
             case ClientEvent.LineChanged(var line) -> changed(line);
             case ClientEvent.ChatFailed(var cid, var code, var reason) -> {
                 var room = roomOfCid.get(cid);
@@ -66,9 +69,11 @@ public final class LogViewModel {
                     replace(room, cid, line -> line.withStatus(LogLine.Status.FAILED, reason));
                 }
             }
-            case ClientEvent.SystemNotice(var text) -> add(activeRoom.get(), LogLine.system(clock.instant(), text));
+            case ClientEvent.SystemNotice(var text) -> notice(text);
             case ClientEvent.Refused(var code, var message, var ref) ->
                     add(activeRoom.get(), LogLine.error(clock.instant(), code.wire() + ": " + message));
+            case ClientEvent.Welcomed(var welcome) when welcome.renamedFrom() != null ->
+                    notice(welcome.renamedFrom() + " → " + welcome.clientId());
             case ClientEvent.HistoryPage(var room, var messages, var complete) -> {
                 long oldest = oldestShown.getOrDefault(room, Long.MAX_VALUE);
                 for (var chat : messages.reversed()) {
@@ -81,7 +86,36 @@ public final class LogViewModel {
             }
             default -> { }
         }
-        return null;
+    }
+
+    /// A line of the window's own (a server trusted, a file not readable) in the conversation shown.
+    public void notice(String text) {
+        add(activeRoom.get(), LogLine.system(clock.instant(), text));
+    }
+
+    /// A line asked to be shown (a search result chosen): its conversation and `seq`.
+    public record Wanted(String conversation, long seq) {}
+
+    /// The line last asked to be shown; the log pane scrolls to it and selects it.
+    public ReadOnlyObjectProperty<Wanted> wantedProperty() {
+        return wanted.getReadOnlyProperty();
+    }
+
+    /// Asks the log pane to scroll to the message numbered `seq` of `conversation` and select it.
+    public void reveal(String conversation, long seq) {
+        wanted.set(new Wanted(conversation, seq));
+    }
+
+    /// Where the message numbered `seq` is in `conversation`'s lines; -1 when not there (trimmed
+    /// or never shown).
+    public int indexOf(String conversation, long seq) {
+        var list = lines(conversation);
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i).seq() == seq) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// Marks a failed message pending again; the caller asks the client to resend it.
@@ -92,21 +126,17 @@ public final class LogViewModel {
         }
     }
 
-    /// A private conversation's lines go to the room shown (its own pane is issue 30's).
-    private String added(Line line) {
-        boolean privately = Line.isPrivate(line.conversation());
-        var room = privately ? activeRoom.get() : line.conversation();
+    private void added(Line line) {
+        var room = line.conversation();
         if (line.cid() != null && line.own()) {
             roomOfCid.put(line.cid(), room);
         }
-        if (!privately && line.seq() > 0) {
+        if (line.seq() > 0) {
             oldestShown.merge(room, line.seq(), Math::min);
         }
-        add(room, new LogLine(privately ? LogLine.Kind.DM : LogLine.Kind.CHAT,
+        add(room, new LogLine(Line.isPrivate(room) ? LogLine.Kind.DM : LogLine.Kind.CHAT,
                 Times.parse(line.time(), clock.instant()), name(line.from()), line.text(), line.own(),
-                line.own() ? status(line.state()) : null, line.own() ? line.cid() : null, line.seq(),
-                privately && line.own() ? line.conversation().substring(1) : null));
-        return line.own() || privately ? null : room;
+                line.own() ? status(line.state()) : null, line.own() ? line.cid() : null, line.seq(), null));
     }
 
     private void changed(Line line) {
@@ -114,7 +144,7 @@ public final class LogViewModel {
         if (room == null) {
             return;
         }
-        if (!Line.isPrivate(line.conversation()) && line.seq() > 0) {
+        if (line.seq() > 0) {
             oldestShown.merge(room, line.seq(), Math::min);
         }
         replace(room, line.cid(), shown -> new LogLine(shown.kind(), Times.parse(line.time(), shown.time()), shown.from(),

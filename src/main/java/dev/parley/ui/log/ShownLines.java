@@ -101,6 +101,21 @@ final class ShownLines {
         return count;
     }
 
+    /// Makes the line at `index` of the room's lines shown (older ones put in front, waiting ones
+    /// taken now) and returns where it is in [#list]; -1 when the room has no such line.
+    int reveal(int index) {
+        if (index < 0 || index >= source.size()) {
+            return -1;
+        }
+        while (index < start && older() > 0) {
+            // each call doubles what the list holds: a few at most
+        }
+        if (index >= end()) {
+            shown.addAll(source.subList(end(), source.size()));
+        }
+        return index - start;
+    }
+
     private int end() {
         return start + shown.size();
     }

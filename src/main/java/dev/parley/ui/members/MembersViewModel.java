@@ -1,7 +1,11 @@
 package dev.parley.ui.members;
 
 import dev.parley.ui.common.Times;
+import dev.parley.client.ClientEvent;
+import dev.parley.client.ConnectionState;
+import dev.parley.client.Line;
 import dev.parley.protocol.Message;
+import dev.parley.ui.common.Session;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,16 +14,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/// Who is connected to the shown room, from `presence`: a full list replaces a room's members,
+/// Who is in the shown conversation (a room's members, or a private conversation's two), from `presence`: a full list replaces a room's members,
 /// a change is applied to the shown list in place (each row inserted or removed where the
 /// order puts it), so that a crowd arriving moves a few rows instead of rebuilding thousands.
 /// Sorted by name, case-insensitively. FX thread only.
@@ -31,8 +33,8 @@ public final class MembersViewModel {
 
     private final Map<String, Map<String, MemberRow>> byRoom = new HashMap<>();
     private final ObservableList<MemberRow> shown = FXCollections.observableArrayList();
-    private final IntegerProperty count = new SimpleIntegerProperty();
-    private final BooleanProperty seedOnly = new SimpleBooleanProperty();
+    private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper seedOnly = new ReadOnlyBooleanWrapper();
     private final Clock clock;
     private String room = "";
     private String self = "";
@@ -46,12 +48,35 @@ public final class MembersViewModel {
     }
 
     public ReadOnlyIntegerProperty countProperty() {
-        return count;
+        return count.getReadOnlyProperty();
     }
 
     /// The server sends no member list (the seed's Bun server).
     public ReadOnlyBooleanProperty seedOnlyProperty() {
-        return seedOnly;
+        return seedOnly.getReadOnlyProperty();
+    }
+
+    /// Follows the session: the name asked for, then the one the server gave; member lists and
+    /// their changes; nobody once the connection is gone.
+    public void listenTo(Session session) {
+        session.attemptProperty().addListener((obs, old, attempt) -> {
+            if (attempt != null) {
+                self(attempt.name());
+            }
+        });
+        session.listen(event -> {
+            switch (event) {
+                case ClientEvent.Welcomed(var welcome) -> {
+                    self(welcome.clientId());
+                    seedOnly(false);
+                }
+                case ClientEvent.SeedServerDetected seed -> seedOnly(true);
+                case ClientEvent.PresenceChanged(var room, var members) -> presence(room, members);
+                case ClientEvent.PresenceUpdated(var room, var joined, var left) -> update(room, joined, left);
+                case ClientEvent.StateChanged changed when changed.state() == ConnectionState.DISCONNECTED -> clear();
+                default -> { }
+            }
+        });
     }
 
     public void self(String name) {
@@ -83,6 +108,9 @@ public final class MembersViewModel {
             return;
         }
         boolean visible = room.equals(this.room);
+        if (Line.isPrivate(this.room)) {
+            show(); // a status change of the other member
+        }
         for (var clientId : left) {
             var gone = rows.remove(clientId);
             if (gone != null && visible) {
@@ -136,6 +164,25 @@ public final class MembersViewModel {
         show();
     }
 
+    /// A private conversation's two members: this window and the other, as a room lists them.
+    private List<MemberRow> pair(String other) {
+        var me = find(self);
+        var them = find(other);
+        return List.of(shownRow(me != null ? me : new MemberRow(self, clock.instant(), null, false, Message.Member.ONLINE)),
+                shownRow(them != null ? them : new MemberRow(other, clock.instant(), null, false, Message.Member.ONLINE)));
+    }
+
+    private MemberRow find(String name) {
+        for (var rows : byRoom.values()) {
+            for (var row : rows.values()) {
+                if (row.clientId().equalsIgnoreCase(name)) {
+                    return row;
+                }
+            }
+        }
+        return null;
+    }
+
     private MemberRow row(Message.Member member) {
         return new MemberRow(member.clientId(), Times.parse(member.since(), clock.instant()), member.address(), false,
                 member.status());
@@ -149,6 +196,9 @@ public final class MembersViewModel {
         var rows = new ArrayList<MemberRow>();
         for (var row : byRoom.getOrDefault(room, Map.of()).values()) {
             rows.add(shownRow(row));
+        }
+        if (Line.isPrivate(room)) {
+            rows.addAll(pair(room.substring(1)));
         }
         rows.sort(ORDER);
         shown.setAll(rows);

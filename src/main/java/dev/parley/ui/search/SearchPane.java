@@ -31,6 +31,7 @@ public final class SearchPane extends VBox {
         var field = new TextField();
         field.setId("searchField");
         field.promptTextProperty().bind(i18n.text("search.prompt"));
+        field.accessibleTextProperty().bind(i18n.text("search.prompt"));
         field.textProperty().bindBidirectional(vm.queryProperty());
         var settle = new PauseTransition(SETTLE);
         settle.setOnFinished(e -> vm.search());

@@ -7,38 +7,63 @@ import dev.parley.client.DisconnectReason;
 import dev.parley.server.ServerStats;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
+import dev.parley.ui.common.Session;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import java.util.Locale;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /// The status bar: connection state (with a live reconnect countdown), round-trip time, server
 /// address, and — when hosting — connections and messages per second. FX thread only.
 public final class StatusViewModel {
 
-    private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(ConnectionState.DISCONNECTED);
-    private final ObjectProperty<Note> stateNote = new SimpleObjectProperty<>(Note.of("state.idle"));
-    private final ObjectProperty<Note> rtt = new SimpleObjectProperty<>();
-    private final StringProperty server = new SimpleStringProperty("");
-    private final BooleanProperty hosting = new SimpleBooleanProperty();
-    private final ObjectProperty<Note> hostStats = new SimpleObjectProperty<>();
-    private final BooleanProperty encrypted = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
+    private final ReadOnlyObjectWrapper<Note> stateNote = new ReadOnlyObjectWrapper<>(Note.of("state.idle"));
+    private final ReadOnlyObjectWrapper<Note> rtt = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper hosting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Note> hostStats = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper encrypted = new ReadOnlyBooleanWrapper();
     private ClientEvent.StateChanged last;
     private Instant retryAt;
     private long lastMessagesIn = -1;
     private Instant lastSample;
 
-    public ObjectProperty<ConnectionState> stateProperty() { return state; }
-    public ObjectProperty<Note> stateNoteProperty() { return stateNote; }
-    public ObjectProperty<Note> rttProperty() { return rtt; }
-    public StringProperty serverProperty() { return server; }
-    public BooleanProperty hostingProperty() { return hosting; }
-    public ObjectProperty<Note> hostStatsProperty() { return hostStats; }
+    public ReadOnlyObjectProperty<ConnectionState> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Note> stateNoteProperty() { return stateNote.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Note> rttProperty() { return rtt.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty serverProperty() { return server.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty hostingProperty() { return hosting.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Note> hostStatsProperty() { return hostStats.getReadOnlyProperty(); }
     /// The current connection goes over `wss://` (the lock shows while connected).
-    public BooleanProperty encryptedProperty() { return encrypted; }
+    public ReadOnlyBooleanProperty encryptedProperty() { return encrypted.getReadOnlyProperty(); }
+
+    /// Follows the session: where it connects (its label, whether encrypted), its state, the
+    /// round-trip time; `now` is the time of the state changes.
+    public void listenTo(Session session, Supplier<Instant> now) {
+        session.attemptProperty().addListener((obs, old, attempt) -> {
+            if (attempt != null) {
+                server.set(attempt.label());
+                encrypted.set("wss".equalsIgnoreCase(attempt.server().getScheme()));
+            }
+        });
+        session.listen(event -> {
+            switch (event) {
+                case ClientEvent.StateChanged changed -> changed(changed, now.get());
+                case ClientEvent.RoundTrip(var value) -> roundTrip(value);
+                default -> { }
+            }
+        });
+    }
+
+    /// This window hosts a room (its connections and messages per second show).
+    public void hosting() {
+        hosting.set(true);
+    }
 
     public void changed(ClientEvent.StateChanged event, Instant now) {
         last = event;

@@ -38,7 +38,7 @@ class InputViewModelTest {
 
     @Test
     void tooLongTextIsRefusedAndKeptForEditing() {
-        input.maxCharsProperty().set(10);
+        input.maxChars(10);
         input.textProperty().set("x".repeat(11));
 
         assertThat(input.send()).isFalse();
@@ -48,7 +48,7 @@ class InputViewModelTest {
 
     @Test
     void counterAppearsNearTheLimitCountingCodePoints() {
-        input.maxCharsProperty().set(10);
+        input.maxChars(10);
         input.textProperty().set("😀".repeat(7));
         assertThat(input.length()).isEqualTo(7);
         assertThat(input.counterVisibleProperty().get()).isFalse();

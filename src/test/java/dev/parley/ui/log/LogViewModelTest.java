@@ -69,10 +69,9 @@ class LogViewModelTest {
     }
 
     @Test
-    void othersMessagesReportTheirRoomForUnreadCounts() {
-        var room = log.apply(others(1, "bob", "hi"));
+    void othersMessagesGoToTheirRoom() {
+        log.apply(others(1, "bob", "hi"));
 
-        assertThat(room).isEqualTo("lobby");
         assertThat(log.lines("lobby")).extracting(LogLine::from, LogLine::text)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", "hi"));
         assertThat(log.lines("lobby").getFirst().time()).isEqualTo(Instant.parse("2026-01-02T10:00:01Z"));
@@ -95,15 +94,16 @@ class LogViewModelTest {
     }
 
     @Test
-    void systemNoticesErrorsAndPrivateLinesGoToTheShownRoom() {
+    void systemNoticesAndErrorsGoToTheShownConversationAndPrivateLinesToTheirOwn() {
         active = "dev";
         log.apply(new ClientEvent.SystemNotice("bob joined"));
         log.apply(new ClientEvent.Refused(ErrorCode.RATE_LIMITED, "slow down", null));
-        var unread = log.apply(new ClientEvent.LineAdded(new Line("@bob", null, 1, "bob", "psst", null, false, Line.State.SENT)));
+        log.apply(new ClientEvent.LineAdded(new Line("@bob", null, 1, "bob", "psst", null, false, Line.State.SENT)));
 
-        assertThat(unread).isNull();
         assertThat(log.lines("dev")).extracting(LogLine::kind)
-                .containsExactly(LogLine.Kind.SYSTEM, LogLine.Kind.ERROR, LogLine.Kind.DM);
+                .containsExactly(LogLine.Kind.SYSTEM, LogLine.Kind.ERROR);
+        assertThat(log.lines("@bob")).extracting(LogLine::kind, LogLine::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LogLine.Kind.DM, "psst"));
         assertThat(log.lines("dev").get(1).text()).isEqualTo("rate_limited: slow down");
         assertThat(log.lines("lobby")).isEmpty();
     }

@@ -24,7 +24,7 @@ class SearchViewModelTest {
 
     @BeforeEach
     void connect() {
-        vm.connectTo(asked::add, opened::add);
+        vm.connectTo(asked::add, chat -> opened.add(chat.room()));
     }
 
     @Test

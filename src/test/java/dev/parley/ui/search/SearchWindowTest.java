@@ -54,8 +54,8 @@ class SearchWindowTest {
         until("message stored", () -> window.model().log().lines("lobby").stream()
                 .anyMatch(l -> l.text().equals("Lunch meeting at noon") && l.status() == LogLine.Status.SENT));
         // The rooms pane may be scrolled out of sight in the side bar; join through its model.
-        fx(() -> window.model().rooms().join("dev"));
-        until("in dev", () -> "dev".equals(window.model().rooms().active()));
+        fx(() -> window.model().conversations().join("dev"));
+        until("in dev", () -> "dev".equals(window.model().conversations().active()));
 
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         assertThat(fx(() -> robot.lookup("#searchField").queryAs(TextField.class).isFocused())).isTrue();
@@ -67,6 +67,12 @@ class SearchWindowTest {
         assertThat(robot.lookup(".search-match").queryAll()).isNotEmpty();
 
         robot.clickOn(".search-text");
-        until("back in the lobby", () -> "lobby".equals(window.model().rooms().active()));
+        until("back in the lobby", () -> "lobby".equals(window.model().conversations().active()));
+        // The log scrolled to the found line and selected it.
+        until("the found line selected", () -> {
+            var log = robot.lookup("#logList").queryListView();
+            var selected = log.getSelectionModel().getSelectedItem();
+            return selected instanceof LogLine line && line.text().equals("Lunch meeting at noon");
+        });
     }
 }
