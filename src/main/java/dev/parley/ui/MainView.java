@@ -41,6 +41,7 @@ import javafx.util.StringConverter;
 public final class MainView extends StackPane {
 
     private static final KeyCombination JUMP = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination PREVIOUS = new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
     private static final KeyCombination NEXT = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
 
@@ -64,12 +65,18 @@ public final class MainView extends StackPane {
         var invitePanel = new ScrollPane();
         invitePanel.setId("invitePanel");
         invitePanel.setFitToWidth(true);
-        invitePanel.setPrefHeight(420);
+        VBox.setVgrow(invitePanel, Priority.ALWAYS);
         invitePanel.visibleProperty().bind(bar.invite().selectedProperty().and(vm.host().hostingProperty()));
         invitePanel.managedProperty().bind(invitePanel.visibleProperty());
         var members = new MembersPane(vm.members(), vm.nowProperty(), vm.conversations()::openPrivate, i18n);
         VBox.setVgrow(members, Priority.ALWAYS);
-        var right = new VBox(invitePanel, new SearchPane(vm.search(), i18n), members);
+        var search = new SearchPane(vm.search(), i18n);
+        // The invite panel takes the whole column while open: the QR code needs the height.
+        for (var hidden : new javafx.scene.Node[] {search, members}) {
+            hidden.visibleProperty().bind(invitePanel.visibleProperty().not());
+            hidden.managedProperty().bind(hidden.visibleProperty());
+        }
+        var right = new VBox(invitePanel, search, members);
         right.setPrefWidth(300);
         var chat = new BorderPane(middle, null, right, null, conversations);
         chat.setId("chatView");
@@ -97,6 +104,10 @@ public final class MainView extends StackPane {
         getChildren().addAll(layout, jump);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (FIND.match(e)) {
+                bar.invite().setSelected(false); // the search field is under the invite panel; its own key shows it
+                return;
+            }
             if (JUMP.match(e) && connected.get()) {
                 jump.show();
             } else if (PREVIOUS.match(e) && connected.get()) {

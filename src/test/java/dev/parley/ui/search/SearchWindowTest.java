@@ -64,7 +64,7 @@ class SearchWindowTest {
         until("one result", () -> results(robot).getItems().size() == 1);
         assertThat(fx(() -> results(robot).getItems().getFirst().text())).isEqualTo("Lunch meeting at noon");
         assertThat(fx(() -> robot.lookup("#searchStatus").queryAs(Label.class).getText())).isEqualTo("1 message");
-        assertThat(robot.lookup(".search-match").queryAll()).isNotEmpty();
+        until("the match highlighted", () -> !robot.lookup(".search-match").queryAll().isEmpty());
 
         robot.clickOn(".search-text");
         until("back in the lobby", () -> "lobby".equals(window.model().conversations().active()));
