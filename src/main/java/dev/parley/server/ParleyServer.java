@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import dev.parley.server.files.FileLimits;
 import dev.parley.server.files.FileServlet;
 import dev.parley.server.files.FileStore;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -133,33 +132,15 @@ public final class ParleyServer implements AutoCloseable {
         return start(config, ServerLog.SILENT);
     }
 
-    /// Like [#start(ServerConfig)], reporting joins, leaves and refusals to `log`.
+    /// Like [#start(ServerConfig)], reporting joins, leaves and refusals to `log`. Files live in
+    /// `dataDir/files`; without a data folder, in a temporary folder removed at [#stop].
     public static ParleyServer start(ServerConfig config, ServerLog log) throws IOException {
-        return start(config, log, Clock.systemUTC(), NameClaims.DEFAULT_KEEP, FileLimits.DEFAULTS);
-    }
-
-    /// Like [#start(ServerConfig, ServerLog)] with other limits for shared files.
-    public static ParleyServer start(ServerConfig config, ServerLog log, FileLimits fileLimits) throws IOException {
-        return start(config, log, Clock.systemUTC(), NameClaims.DEFAULT_KEEP, fileLimits);
-    }
-
-    /// Like [#start(ServerConfig, ServerLog)], with claimed names released after `claimKeep`
-    /// unused (`--name-claim-days`), as told by `clock`.
-    public static ParleyServer start(ServerConfig config, ServerLog log, Clock clock, Duration claimKeep) throws IOException {
-        return start(config, log, clock, claimKeep, FileLimits.DEFAULTS);
-    }
-
-    /// Starts a server whose claimed names are released after `claimKeep` unused, as told by
-    /// `clock`, and whose shared files follow `fileLimits`. Files live in `dataDir/files`;
-    /// without a data folder, in a temporary folder removed at [#stop].
-    public static ParleyServer start(ServerConfig config, ServerLog log, Clock clock, Duration claimKeep,
-            FileLimits fileLimits) throws IOException {
         if (config.dataDir() != null) {
             OwnerOnly.folder(config.dataDir());
         }
         var tls = config.tls() ? TlsConnector.identity(config.dataDir()) : null; // before the store: nothing to close if it fails
-        var files = config.dataDir() == null ? FileStore.temporary(fileLimits)
-                : FileStore.open(config.dataDir().resolve(FILES_FOLDER), fileLimits);
+        var files = config.dataDir() == null ? FileStore.temporary(config.files())
+                : FileStore.open(config.dataDir().resolve(FILES_FOLDER), config.files());
         HistoryStore store;
         NameClaims claims;
         try {
@@ -169,7 +150,7 @@ public final class ParleyServer implements AutoCloseable {
             throw failure;
         }
         try {
-            claims = new NameClaims(HistoryStores.claimRecords(store), clock, claimKeep);
+            claims = new NameClaims(HistoryStores.claimRecords(store), config.clock(), config.nameClaimKeep());
         } catch (RuntimeException failure) {
             store.close();
             files.close();
