@@ -7,6 +7,8 @@ import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.Chat;
 import dev.parley.protocol.Message.ConversationSummary;
 import dev.parley.protocol.Message.Dm;
+import dev.parley.server.history.Deadline;
+import dev.parley.server.history.HistoryStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -7,6 +7,8 @@ import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.SystemNotice;
 import dev.parley.protocol.Message.Chat;
 import dev.parley.server.files.FileStore;
+import dev.parley.server.history.Deadline;
+import dev.parley.server.history.HistoryStore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

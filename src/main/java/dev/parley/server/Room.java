@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Message;
+import dev.parley.server.history.HistoryStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,6 +5,8 @@ import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.Chat;
+import dev.parley.server.history.Deadline;
+import dev.parley.server.history.HistoryStore;
 import java.util.List;
 
 /// Answers `search {query, room?, limit?}` from the [HistoryStore]: only messages of rooms the
