@@ -138,10 +138,12 @@ final class Conversations {
             try {
                 page = store.page(key, request.after(), request.before(), limit, deadline);
             } catch (HistoryStore.OverBudget late) {
-                errors.refuse(connection, ErrorCode.TOO_BUSY, "this conversation took too long to read; ask again later", "history");
+                errors.send(connection, new Message.Error(ErrorCode.TOO_BUSY,
+                        "this conversation took too long to read; ask again later", "history", null, request.with()));
                 return;
             } catch (RuntimeException unreadable) {
-                errors.refuse(connection, ErrorCode.OTHER, "this conversation cannot be read right now", "history");
+                errors.send(connection, new Message.Error(ErrorCode.OTHER,
+                        "this conversation cannot be read right now", "history", null, request.with()));
                 return;
             }
             connection.send(Outgoing.ofJson(ChatFrames.conversation(with, dms(connection, with, page), page.size() < limit,

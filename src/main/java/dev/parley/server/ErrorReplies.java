@@ -13,7 +13,11 @@ final class ErrorReplies {
     }
 
     void refuse(Connection connection, ErrorCode code, String message, String ref) {
-        metrics.refused(code);
-        connection.send(new Message.Error(code, message, ref));
+        send(connection, new Message.Error(code, message, ref));
+    }
+
+    void send(Connection connection, Message.Error error) {
+        metrics.refused(error.code());
+        connection.send(error);
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.server;
 import dev.parley.protocol.ChatFrames;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Limits;
+import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.Chat;
 import dev.parley.server.history.Deadline;
 import dev.parley.server.history.HistoryStore;
@@ -36,10 +37,13 @@ final class HistoryPages {
             try {
                 page = store.page(room, after, before, limit, deadline);
             } catch (HistoryStore.OverBudget late) {
-                errors.refuse(connection, ErrorCode.TOO_BUSY, "the history of '" + room + "' took too long; ask again later", ref);
+                // The room tells the client which catch-up to ask again (it may wait for several).
+                errors.send(connection, new Message.Error(ErrorCode.TOO_BUSY,
+                        "the history of '" + room + "' took too long; ask again later", ref, room, null));
                 return;
             } catch (RuntimeException unreadable) {
-                errors.refuse(connection, ErrorCode.OTHER, "history of '" + room + "' cannot be read right now", ref);
+                errors.send(connection, new Message.Error(ErrorCode.OTHER,
+                        "history of '" + room + "' cannot be read right now", ref, room, null));
                 return;
             }
             connection.send(frame(room, page, page.size() < limit, after != null));
