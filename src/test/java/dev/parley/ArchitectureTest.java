@@ -78,6 +78,13 @@ class ArchitectureTest {
             .because("the server must serve any client speaking the protocol (browsers, the seed's page), so it shares only protocol with ours");
 
     @ArchTest
+    static final ArchRule serverPartsDoNotKnowTheServer = noClasses()
+            .that().resideInAnyPackage("dev.parley.server.history..", "dev.parley.server.files..")
+            .should().dependOnClassesThat().resideInAPackage("dev.parley.server")
+            .because("the history store and the file store are parts the server uses; each owns its interface"
+                    + " (HistoryStore, Deadline, FileStore), so the server imports them and never the other way round");
+
+    @ArchTest
     static final ArchRule viewsDoNotKnowTheirStartUp = noClasses()
             .that().resideInAPackage(UI).and().resideOutsideOfPackage(UI_STARTUP)
             .should().dependOnClassesThat().resideInAPackage(UI_STARTUP)

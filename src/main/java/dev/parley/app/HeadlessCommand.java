@@ -14,7 +14,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -162,8 +161,9 @@ final class HeadlessCommand implements Callable<Integer> {
         }
         ParleyServer server;
         try {
-            server = ParleyServer.start(config, line -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line),
-                    Clock.systemUTC(), Duration.ofDays(nameClaimDays), new FileLimits(maxFileBytes, maxFilesBytes));
+            server = ParleyServer.start(config.withNameClaimKeep(Duration.ofDays(nameClaimDays))
+                    .withFileLimits(new FileLimits(maxFileBytes, maxFilesBytes)),
+                    line -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
         } catch (PortInUseException taken) {
             err.println("port " + taken.port() + " is in use — choose another with --port");
             return 1;

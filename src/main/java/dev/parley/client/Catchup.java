@@ -5,11 +5,15 @@ import dev.parley.client.ClientEvent.HistoryPage;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.Chat;
 import dev.parley.protocol.Message.HistoryRequest;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /// Merges every room's messages by `seq` ([RoomLog]) and keeps them gap-free: after a reconnect
@@ -29,11 +33,18 @@ final class Catchup {
 
     private record Expected(Tag tag, HistoryRequest request) {}
 
+    /// The wait before a refused catch-up is asked again, doubling up to the most.
+    static final Duration RETRY_MIN = Duration.ofSeconds(1);
+    static final Duration RETRY_MAX = Duration.ofSeconds(30);
+
     private final Conversation.Link link;
     private final Consumer<ClientEvent> emit;
     private final Map<String, RoomLog> logs = new HashMap<>();
     private final Map<String, ArrayDeque<Expected>> expected = new HashMap<>();
     private final List<HistoryRequest> waiting = new ArrayList<>();
+    /// Refused catch-ups by room: how many in a row, and which wait to be asked again.
+    private final Map<String, Integer> refusals = new HashMap<>();
+    private final Set<String> retrying = new HashSet<>();
     private final Consumer<Chat> merged;
 
     /// Each merged message as a [ChatReceived].
@@ -67,6 +78,7 @@ final class Catchup {
             queue.stream().filter(e -> e.tag() == Tag.USER).forEach(e -> waiting.add(e.request()));
         }
         expected.clear();
+        retrying.clear(); // the next connection asks again when it rejoins
     }
 
     /// The connection is ready and `room` is (re)joined: its recent messages are on their way.
@@ -87,6 +99,46 @@ final class Catchup {
     void forget(String room) {
         logs.remove(room);
         expected.remove(room);
+        retrying.remove(room);
+        refusals.remove(room);
+    }
+
+    /// The server refused a `history` of `room` (too busy, or its store could not read): the
+    /// answer expected first from it — the page a join brings when `ref` is `join`, else one we
+    /// asked for — will never come. Returns how long to wait before [#retry], or null when
+    /// nothing is to be asked again (a user's page: the caller hears of the refusal itself).
+    Duration refused(String room, String ref) {
+        var queue = expected.get(room);
+        Expected lost = null;
+        if (queue != null) {
+            boolean join = "join".equals(ref);
+            lost = queue.stream().filter(e -> join ? e.request() == null : e.request() != null).findFirst().orElse(null);
+            queue.remove(lost);
+        }
+        if (lost == null || lost.tag() == Tag.USER) {
+            return null;
+        }
+        int attempt = refusals.merge(room, 1, Integer::sum) - 1;
+        retrying.add(room);
+        return Backoff.delay(RETRY_MIN, RETRY_MAX, attempt, ThreadLocalRandom.current().nextDouble());
+    }
+
+    /// Asks again for what a refused catch-up of `room` was to bring: what follows the last
+    /// merged message, or the recent ones when nothing is merged yet. Nothing when the room was
+    /// left or the connection changed meanwhile (a rejoin asks anew).
+    void retry(String room) {
+        if (!retrying.remove(room)) {
+            return;
+        }
+        var log = logs.get(room);
+        if (log != null && log.known()) {
+            ask(room, Tag.CATCHUP, new HistoryRequest(room, log.last(), null, null));
+        } else if (Line.isPrivate(room)) {
+            log(room).markEmptyIfUnknown(); // a conversation is merged from its first message
+            ask(room, Tag.CATCHUP, new HistoryRequest(room, 0L, null, null));
+        } else {
+            ask(room, Tag.JOIN, new HistoryRequest(room, null, null, null));
+        }
     }
 
     void joining(String room) {
@@ -115,6 +167,7 @@ final class Catchup {
 
     void history(Message.History history) {
         var room = history.room();
+        refusals.remove(room);
         var queue = expected.get(room);
         var next = queue == null || queue.isEmpty() ? new Expected(Tag.JOIN, null) : queue.poll();
         var log = log(room);

@@ -131,8 +131,23 @@ final class Inbox {
         if (searches.refused(error)) {
             return;
         }
+        if (error.room() != null || error.with() != null) {
+            retryCatchupLater(error.room() != null ? error.room() : Line.privateWith(error.with()), error.ref());
+        }
         if (conversation.error(error)) {
             resendPendingLater();
+        }
+    }
+
+    /// A refused `history` of `id` (a room, or `@name`): its catch-up is asked again after a backoff.
+    private void retryCatchupLater(String id, String ref) {
+        var wait = conversation.catchup().refused(id, ref);
+        if (wait != null) {
+            loop.schedule(() -> {
+                if (core.ready()) {
+                    conversation.catchup().retry(id);
+                }
+            }, wait.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -53,7 +53,8 @@ final class ClientBound {
                     : Checked.ok(new TypingNotice(JsonFields.string(object, "room"), JsonFields.string(object, "from")));
             case "pong" -> Checked.ok(new Pong(JsonFields.number(object, "t")));
             case "error" -> Checked.ok(new Error(ErrorCode.fromWire(JsonFields.string(object, "code")),
-                    orEmpty(firstString(object, "message", "text")), JsonFields.string(object, "ref")));
+                    orEmpty(firstString(object, "message", "text")), JsonFields.string(object, "ref"),
+                    JsonFields.string(object, "room"), JsonFields.string(object, "with")));
             default -> Checked.refused(ErrorCode.BAD_MESSAGE, "unknown message type '" + type + "'", type);
         };
     }

@@ -224,8 +224,14 @@ public sealed interface Message {
         public String type() { return "pong"; }
     }
 
-    /// A refusal; the connection stays open. `ref` names what was refused (the `cid`, or the type).
-    record Error(ErrorCode code, String message, String ref) implements ToClient {
+    /// A refusal; the connection stays open. `ref` names what was refused (the `cid`, or the type);
+    /// a refused `history` also names its `room`, or the conversation it was `with`, so that the
+    /// client knows which catch-up to ask again.
+    record Error(ErrorCode code, String message, String ref, String room, String with) implements ToClient {
+        public Error(ErrorCode code, String message, String ref) {
+            this(code, message, ref, null, null);
+        }
+
         public String type() { return "error"; }
     }
 }

@@ -185,11 +185,13 @@ final class ProtocolWriter {
             }
             case Message.Dm dm -> dm(json, dm);
             case Message.TypingNotice(var room, var from) -> two(json, "room", room, "from", from);
-            case Message.Error(var code, var text, var ref) -> {
+            case Message.Error(var code, var text, var ref, var room, var with) -> {
                 json.beginObject();
                 field(json, "code", code.wire());
                 field(json, "message", text);
                 field(json, "ref", ref);
+                field(json, "room", room);
+                field(json, "with", with);
                 json.endObject();
             }
         }

@@ -40,12 +40,17 @@ final class Admission {
     private final AtomicInteger total = new AtomicInteger();
     private final ConcurrentHashMap<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final AtomicLong guests = new AtomicLong();
-    volatile boolean closed;
+    private volatile boolean closed;
 
     Admission(ServerConfig config) {
         this.config = config;
         this.passwordDigest = config.password() == null ? null : digest(config.password());
         this.throttle = new AuthThrottle(config.limits().authTriesPerMinute());
+    }
+
+    /// The server is stopping: every later attempt is refused (try later).
+    void close() {
+        closed = true;
     }
 
     AuthThrottle throttle() {

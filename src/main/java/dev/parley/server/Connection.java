@@ -5,18 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /// One admitted WebSocket connection: its name, where it comes from, its rooms and its
 /// [Outbox]. `rooms` keeps join order: a `chat` without a room goes to the first one.
 final class Connection {
 
-    final CoreSession core;
+    private final CoreSession core;
     final String clientId;
     final String address;
     final boolean loopback;
     final String since;
-    final RateLimiter rate;
+    private final RateLimiter rate;
     /// The name belongs to this connection's key (design.md v2); never true without a key.
     final boolean claimed;
     /// Who sent a message, for recognising its resends: the claimed name, else the name asked
@@ -52,6 +55,28 @@ final class Connection {
     /// someone else's same cid is never taken for a resend (null stays null).
     String resendKey(String cid) {
         return cid == null ? null : origin + '\n' + cid;
+    }
+
+    /// Takes one incoming frame from this connection's rate limit.
+    RateLimiter.Verdict takeFrame() {
+        return rate.take();
+    }
+
+    /// Sends a WebSocket ping (the peer's pong counts as [#heard]).
+    void ping() {
+        core.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
+    }
+
+    /// Starts the close handshake now, without waiting for what is queued.
+    void close(int code, String reason) {
+        core.close(code, reason, Callback.NOOP);
+    }
+
+    /// Cuts the socket unless it is closed already.
+    void abortIfOpen() {
+        if (!core.isClosed()) {
+            core.abort();
+        }
     }
 
     void heard() {

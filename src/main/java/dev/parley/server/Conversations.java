@@ -7,6 +7,8 @@ import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.Chat;
 import dev.parley.protocol.Message.ConversationSummary;
 import dev.parley.protocol.Message.Dm;
+import dev.parley.server.history.Deadline;
+import dev.parley.server.history.HistoryStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,13 +36,24 @@ final class Conversations {
         volatile long lastMs;
     }
 
-    private final Hub hub;
+    private final HistoryStore store;
+    private final ReadLanes reads;
+    private final Limits limits;
+    private final Members members;
+    private final NameClaims claims;
+    private final ErrorReplies errors;
     private final ConcurrentHashMap<String, Activity> activity = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<String>> byMember = new ConcurrentHashMap<>();
 
-    Conversations(Hub hub) {
-        this.hub = hub;
-        for (var key : hub.store.lastSeqs().keySet()) {
+    Conversations(HistoryStore store, ReadLanes reads, Limits limits, Members members, NameClaims claims,
+            ErrorReplies errors) {
+        this.store = store;
+        this.reads = reads;
+        this.limits = limits;
+        this.members = members;
+        this.claims = claims;
+        this.errors = errors;
+        for (var key : store.lastSeqs().keySet()) {
             if (isKey(key)) {
                 index(key, -1);
             }
@@ -69,9 +82,9 @@ final class Conversations {
 
     void send(Connection from, Message.SendDm dm, Message.FileInfo file) {
         var ref = dm.cid() != null ? dm.cid() : "dm";
-        var online = hub.byName(dm.to());
-        if (online == null && !hub.claims.claimed(dm.to())) {
-            hub.refuse(from, ErrorCode.UNKNOWN_USER, "nobody called '" + dm.to() + "' is connected or owns that name", ref);
+        var online = members.byName(dm.to());
+        if (online == null && !claims.claimed(dm.to())) {
+            errors.refuse(from, ErrorCode.UNKNOWN_USER, "nobody called '" + dm.to() + "' is connected or owns that name", ref);
             return;
         }
         var to = online != null ? online.clientId : spelling(dm.to());
@@ -80,7 +93,7 @@ final class Conversations {
         synchronized (lock) {
             CompletableFuture<HistoryStore.Stored> stored;
             try {
-                stored = hub.store.append(key, from.clientId, dm.text(), from.resendKey(dm.cid()), Instant.now(), file);
+                stored = store.append(key, from.clientId, dm.text(), from.resendKey(dm.cid()), Instant.now(), file);
             } catch (RuntimeException failure) {
                 stored = CompletableFuture.failedFuture(failure);
             }
@@ -90,14 +103,14 @@ final class Conversations {
 
     private void deliver(String key, Connection from, String to, String cid, HistoryStore.Stored stored, Throwable failure) {
         if (failure != null) {
-            hub.refuse(from, ErrorCode.OTHER, "the message could not be stored; send it again", cid != null ? cid : "dm");
+            errors.refuse(from, ErrorCode.OTHER, "the message could not be stored; send it again", cid != null ? cid : "dm");
             return;
         }
         var chat = stored.chat();
         var dm = new Dm(chat.id(), chat.seq(), chat.from(), to, chat.text(), chat.time(), null, chat.file());
         if (!stored.duplicate()) {
             index(key, Instant.parse(chat.time()).toEpochMilli());
-            var recipient = hub.byName(to);
+            var recipient = members.byName(to);
             if (recipient != null && recipient != from) {
                 recipient.send(dm);
             }
@@ -109,30 +122,32 @@ final class Conversations {
     /// on the history lane within the read budget, as a room's history.
     void history(Connection connection, Message.ConversationHistoryRequest request) {
         if (!connection.claimed) {
-            hub.refuse(connection, ErrorCode.UNKNOWN_USER,
+            errors.refuse(connection, ErrorCode.UNKNOWN_USER,
                     "only a name that belongs to you (connect with a key) has stored conversations", "history");
             return;
         }
         int limit = request.limit() != null ? request.limit() : Requests.DEFAULT_HISTORY_PAGE;
         var key = key(connection.clientId, request.with());
         var with = spelling(request.with());
-        var deadline = Deadline.after(hub.limits.readBudget());
-        hub.reads.history(false, () -> {
+        var deadline = Deadline.after(limits.readBudget());
+        reads.history(false, () -> {
             if (connection.isGone()) {
                 return;
             }
             List<Chat> page;
             try {
-                page = hub.store.page(key, request.after(), request.before(), limit, deadline);
+                page = store.page(key, request.after(), request.before(), limit, deadline);
             } catch (HistoryStore.OverBudget late) {
-                hub.refuse(connection, ErrorCode.TOO_BUSY, "this conversation took too long to read; ask again later", "history");
+                errors.send(connection, new Message.Error(ErrorCode.TOO_BUSY,
+                        "this conversation took too long to read; ask again later", "history", null, request.with()));
                 return;
             } catch (RuntimeException unreadable) {
-                hub.refuse(connection, ErrorCode.OTHER, "this conversation cannot be read right now", "history");
+                errors.send(connection, new Message.Error(ErrorCode.OTHER,
+                        "this conversation cannot be read right now", "history", null, request.with()));
                 return;
             }
             connection.send(Outgoing.ofJson(ChatFrames.conversation(with, dms(connection, with, page), page.size() < limit,
-                    request.after() != null, hub.limits.maxFrameBytes())));
+                    request.after() != null, limits.maxFrameBytes())));
         });
     }
 
@@ -146,9 +161,9 @@ final class Conversations {
     }
 
     void typing(Connection connection, Message.TypingTo typing) {
-        var recipient = hub.byName(typing.to());
+        var recipient = members.byName(typing.to());
         if (recipient == null) {
-            hub.refuse(connection, ErrorCode.UNKNOWN_USER, "nobody called '" + typing.to() + "' is connected", "typing");
+            errors.refuse(connection, ErrorCode.UNKNOWN_USER, "nobody called '" + typing.to() + "' is connected", "typing");
         } else if (recipient != connection) {
             recipient.send(new Message.ConversationTyping(connection.clientId, recipient.clientId));
         }
@@ -163,7 +178,7 @@ final class Conversations {
         return keys.stream()
                 .sorted(Comparator.comparingLong(this::lastMs).reversed())
                 .limit(MAX_LISTED)
-                .map(key -> new ConversationSummary(spelling(other(key, connection.clientId)), hub.store.lastSeq(key)))
+                .map(key -> new ConversationSummary(spelling(other(key, connection.clientId)), store.lastSeq(key)))
                 .filter(summary -> summary.lastSeq() > 0)
                 .toList();
     }
@@ -173,9 +188,9 @@ final class Conversations {
     void topUp(Connection connection, List<ConversationSummary> listed) {
         for (var summary : listed) {
             var key = key(connection.clientId, summary.with());
-            if (hub.store.lastSeq(key) > summary.lastSeq()) {
+            if (store.lastSeq(key) > summary.lastSeq()) {
                 try {
-                    var missed = hub.store.page(key, summary.lastSeq(), null, Limits.MAX_HISTORY_PAGE);
+                    var missed = store.page(key, summary.lastSeq(), null, Limits.MAX_HISTORY_PAGE);
                     dms(connection, summary.with(), missed).forEach(connection::send);
                 } catch (RuntimeException unreadable) {
                     // The client asks for the conversation when the next message shows a gap.
@@ -213,7 +228,7 @@ final class Conversations {
         var entry = activity.computeIfAbsent(key, k -> new Activity());
         if (entry.lastMs <= 0) {
             try {
-                var last = hub.store.page(key, null, null, 1);
+                var last = store.page(key, null, null, 1);
                 entry.lastMs = last.isEmpty() ? 1 : Instant.parse(last.getFirst().time()).toEpochMilli();
             } catch (RuntimeException unreadable) {
                 entry.lastMs = 1;
@@ -224,11 +239,11 @@ final class Conversations {
 
     /// How the server writes `name`: as it is connected, else as its owner claimed it.
     private String spelling(String name) {
-        var online = hub.byName(name);
+        var online = members.byName(name);
         if (online != null) {
             return online.clientId;
         }
-        var claimed = hub.claims.spelling(name);
+        var claimed = claims.spelling(name);
         return claimed != null ? claimed : name;
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import dev.parley.server.history.SqliteClaimRecords;
 import dev.parley.server.history.SqliteHistoryStore;
+import dev.parley.server.history.HistoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
 

@@ -2,6 +2,9 @@ package dev.parley.server;
 
 import dev.parley.protocol.Message.Chat;
 import dev.parley.protocol.Message.FileInfo;
+import dev.parley.server.history.Deadline;
+import dev.parley.server.history.HistoryStore;
+import dev.parley.server.history.Occupancy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

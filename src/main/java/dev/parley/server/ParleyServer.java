@@ -14,9 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import dev.parley.server.files.FileLimits;
 import dev.parley.server.files.FileServlet;
 import dev.parley.server.files.FileStore;
+import dev.parley.server.history.HistoryStore;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
@@ -42,7 +42,14 @@ public final class ParleyServer implements AutoCloseable {
     private final CappedConnector connector;
     private final RefusalLog refusals;
     private final ChatService service;
+    private final Admission admission;
     private final Hub hub;
+    private final Members members;
+    private final Metrics metrics;
+    private final HistoryStore store;
+    private final NameClaims claims;
+    private final FileStore files;
+    private final ReadLanes reads;
     private final ScheduledExecutorService timer;
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -57,12 +64,19 @@ public final class ParleyServer implements AutoCloseable {
             FileStore files) {
         this.tls = tls;
         this.config = config;
+        this.store = store;
+        this.claims = claims;
+        this.files = files;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timer").daemon().factory());
-        var metrics = new Metrics();
-        this.hub = new Hub(config, store, metrics, timer, log, claims, files,
-                new ReadLanes(ReadLanes.searchThreads(Runtime.getRuntime().availableProcessors())));
+        this.metrics = new Metrics();
+        this.reads = new ReadLanes(ReadLanes.searchThreads(Runtime.getRuntime().availableProcessors()));
+        this.members = new Members(claims);
+        this.admission = new Admission(config);
         this.refusals = new RefusalLog(log);
-        this.service = new ChatService(hub, new Admission(config), refusals, visits);
+        var errors = new ErrorReplies(metrics);
+        var pages = new HistoryPages(store, reads, config.limits(), errors);
+        this.hub = new Hub(config, new Room.ChatPath(store, timer, metrics), timer, log, pages, errors);
+        this.service = chatService(log, pages, errors);
         var threads = new QueuedThreadPool();
         threads.setName("parley-http");
         // A desktop app should give back the threads a burst made (Jetty keeps them 60 s and
@@ -100,6 +114,16 @@ public final class ParleyServer implements AutoCloseable {
         jetty.setStopTimeout(GOODBYE.toMillis());
     }
 
+    /// The chat's parts, each given what it uses.
+    private ChatService chatService(ServerLog log, HistoryPages pages, ErrorReplies errors) {
+        var limits = config.limits();
+        var conversations = new Conversations(store, reads, limits, members, claims, errors);
+        var requests = new Requests(hub, conversations, new Searches(store, reads, limits, conversations, errors), pages,
+                files, errors);
+        return new ChatService(config, hub, members, conversations, requests, files, metrics, errors,
+                new ChatService.Door(admission, refusals, visits), timer, log);
+    }
+
     /// Jetty's pool may grow to 200 threads, and a burst of handshakes or of pongs grows it
     /// there, where the pings keep the idle threads busy enough never to be retired: their
     /// stacks then stay in every idle connection's share of memory. Nothing on these threads
@@ -116,7 +140,7 @@ public final class ParleyServer implements AutoCloseable {
         context.addServlet(status, "/healthz");
         context.addServlet(status, "/metrics");
         context.addServlet(new ServletHolder("web", new WebPageServlet()), "/");
-        context.addServlet(new ServletHolder("files", new FileServlet(hub.files)), "/files/*");
+        context.addServlet(new ServletHolder("files", new FileServlet(files)), "/files/*");
         var limits = config.limits();
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setDefaultMaxTextMessageBufferSize(limits.maxFrameBytes());
@@ -133,33 +157,15 @@ public final class ParleyServer implements AutoCloseable {
         return start(config, ServerLog.SILENT);
     }
 
-    /// Like [#start(ServerConfig)], reporting joins, leaves and refusals to `log`.
+    /// Like [#start(ServerConfig)], reporting joins, leaves and refusals to `log`. Files live in
+    /// `dataDir/files`; without a data folder, in a temporary folder removed at [#stop].
     public static ParleyServer start(ServerConfig config, ServerLog log) throws IOException {
-        return start(config, log, Clock.systemUTC(), NameClaims.DEFAULT_KEEP, FileLimits.DEFAULTS);
-    }
-
-    /// Like [#start(ServerConfig, ServerLog)] with other limits for shared files.
-    public static ParleyServer start(ServerConfig config, ServerLog log, FileLimits fileLimits) throws IOException {
-        return start(config, log, Clock.systemUTC(), NameClaims.DEFAULT_KEEP, fileLimits);
-    }
-
-    /// Like [#start(ServerConfig, ServerLog)], with claimed names released after `claimKeep`
-    /// unused (`--name-claim-days`), as told by `clock`.
-    public static ParleyServer start(ServerConfig config, ServerLog log, Clock clock, Duration claimKeep) throws IOException {
-        return start(config, log, clock, claimKeep, FileLimits.DEFAULTS);
-    }
-
-    /// Starts a server whose claimed names are released after `claimKeep` unused, as told by
-    /// `clock`, and whose shared files follow `fileLimits`. Files live in `dataDir/files`;
-    /// without a data folder, in a temporary folder removed at [#stop].
-    public static ParleyServer start(ServerConfig config, ServerLog log, Clock clock, Duration claimKeep,
-            FileLimits fileLimits) throws IOException {
         if (config.dataDir() != null) {
             OwnerOnly.folder(config.dataDir());
         }
         var tls = config.tls() ? TlsConnector.identity(config.dataDir()) : null; // before the store: nothing to close if it fails
-        var files = config.dataDir() == null ? FileStore.temporary(fileLimits)
-                : FileStore.open(config.dataDir().resolve(FILES_FOLDER), fileLimits);
+        var files = config.dataDir() == null ? FileStore.temporary(config.files())
+                : FileStore.open(config.dataDir().resolve(FILES_FOLDER), config.files());
         HistoryStore store;
         NameClaims claims;
         try {
@@ -169,7 +175,7 @@ public final class ParleyServer implements AutoCloseable {
             throw failure;
         }
         try {
-            claims = new NameClaims(HistoryStores.claimRecords(store), clock, claimKeep);
+            claims = new NameClaims(HistoryStores.claimRecords(store), config.clock(), config.nameClaimKeep());
         } catch (RuntimeException failure) {
             store.close();
             files.close();
@@ -212,11 +218,11 @@ public final class ParleyServer implements AutoCloseable {
     private void startTimers() {
         long ping = config.limits().pingInterval().toMillis();
         if (ping > 0) {
-            timer.scheduleWithFixedDelay(service::pingAll, ping, ping, TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(service.liveness()::pingAll, ping, ping, TimeUnit.MILLISECONDS);
         }
-        timer.scheduleWithFixedDelay(service.admission.throttle()::sweep, 1, 1, TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(admission.throttle()::sweep, 1, 1, TimeUnit.MINUTES);
         timer.scheduleWithFixedDelay(refusals::sweep, 5, 5, TimeUnit.SECONDS);
-        long sweep = Math.clamp(hub.files.limits().keepUnshared().toMillis() / 2, 1_000, MAX_FILE_SWEEP_MS);
+        long sweep = Math.clamp(files.limits().keepUnshared().toMillis() / 2, 1_000, MAX_FILE_SWEEP_MS);
         timer.scheduleWithFixedDelay(this::sweepFiles, 0, sweep, TimeUnit.MILLISECONDS);
     }
 
@@ -226,7 +232,7 @@ public final class ParleyServer implements AutoCloseable {
         if (sweeping.compareAndSet(false, true)) {
             Thread.ofVirtual().name("parley-file-sweep").start(() -> {
                 try {
-                    hub.files.sweep(hub.store.referencedFiles());
+                    files.sweep(store.referencedFiles());
                 } catch (RuntimeException unreadable) {
                     // The history could not be read: sweep again next time rather than guess.
                 } finally {
@@ -276,8 +282,7 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     public ServerStats stats() {
-        var metrics = hub.metrics;
-        return new ServerStats(hub.connections.size(), hub.roomCount(), metrics.messagesIn.sum(),
+        return new ServerStats(members.connections().size(), hub.roomCount(), metrics.messagesIn.sum(),
                 metrics.messagesOut.sum(), metrics.sendFailures.sum(), Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
@@ -298,14 +303,14 @@ public final class ParleyServer implements AutoCloseable {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        service.admission.closed = true;
+        admission.close();
         var goodbye = Outgoing.of(new SystemNotice("room is closing"));
-        for (var connection : hub.connections) {
+        for (var connection : members.connections()) {
             connection.send(goodbye);
             connection.closeAfterFlush(1001, "server stopping");
         }
         long deadline = System.nanoTime() + GOODBYE.toNanos();
-        while (!hub.connections.isEmpty() && System.nanoTime() < deadline) {
+        while (!members.connections().isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException interrupted) {
@@ -324,10 +329,10 @@ public final class ParleyServer implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        hub.claims.close();
-        hub.reads.close();
-        hub.store.close();
-        hub.files.close();
+        claims.close();
+        reads.close();
+        store.close();
+        files.close();
     }
 
     @Override

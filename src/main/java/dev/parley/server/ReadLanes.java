@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.server.history.Deadline;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;

@@ -6,6 +6,7 @@ import dev.parley.protocol.Message.FileInfo;
 import dev.parley.protocol.Message.HistoryRequest;
 import dev.parley.protocol.Message.SendChat;
 import dev.parley.protocol.Message.SendDm;
+import dev.parley.server.files.FileStore;
 
 /// What each client → server message does. Every refusal is an `error` to the sender only;
 /// the connection stays open.
@@ -16,11 +17,20 @@ final class Requests {
     static final int DEFAULT_HISTORY_PAGE = 50;
 
     private final Hub hub;
+    private final Conversations conversations;
     private final Searches searches;
+    private final HistoryPages pages;
+    private final FileStore files;
+    private final ErrorReplies errors;
 
-    Requests(Hub hub) {
+    Requests(Hub hub, Conversations conversations, Searches searches, HistoryPages pages, FileStore files,
+            ErrorReplies errors) {
         this.hub = hub;
-        this.searches = new Searches(hub);
+        this.conversations = conversations;
+        this.searches = searches;
+        this.pages = pages;
+        this.files = files;
+        this.errors = errors;
     }
 
     void handle(Connection connection, Message.ToServer message) {
@@ -29,14 +39,14 @@ final class Requests {
             case SendDm dm -> dm(connection, dm);
             case Message.Join(var room) -> {
                 if (!connection.inRoom(room) && connection.roomCount() >= MAX_ROOMS_PER_CONNECTION) {
-                    hub.refuse(connection, ErrorCode.BAD_MESSAGE, "already in " + MAX_ROOMS_PER_CONNECTION + " rooms; leave one first", "join");
+                    errors.refuse(connection, ErrorCode.BAD_MESSAGE, "already in " + MAX_ROOMS_PER_CONNECTION + " rooms; leave one first", "join");
                 } else {
                     hub.join(connection, room);
                 }
             }
             case Message.Leave(var room) -> {
                 if (!hub.leave(connection, room)) {
-                    hub.refuse(connection, ErrorCode.UNKNOWN_ROOM, "you are not in '" + room + "'", "leave");
+                    errors.refuse(connection, ErrorCode.UNKNOWN_ROOM, "you are not in '" + room + "'", "leave");
                 }
             }
             case Message.Typing(var room) -> {
@@ -48,8 +58,8 @@ final class Requests {
             case HistoryRequest request -> history(connection, request);
             case Message.Ping(var t) -> connection.send(new Message.Pong(t));
             case Message.Search search -> searches.answer(connection, search);
-            case Message.ConversationHistoryRequest request -> hub.conversations.history(connection, request);
-            case Message.TypingTo typing -> hub.conversations.typing(connection, typing);
+            case Message.ConversationHistoryRequest request -> conversations.history(connection, request);
+            case Message.TypingTo typing -> conversations.typing(connection, typing);
             case Message.SetStatus(var status) -> {
                 connection.status(status);
                 hub.statusChanged(connection);
@@ -62,13 +72,13 @@ final class Requests {
         var ref = chat.cid() != null ? chat.cid() : "chat";
         var name = chat.room() != null ? chat.room() : connection.firstRoom();
         if (name == null) {
-            hub.refuse(connection, ErrorCode.UNKNOWN_ROOM, "you are in no room; join one first", ref);
+            errors.refuse(connection, ErrorCode.UNKNOWN_ROOM, "you are in no room; join one first", ref);
             return;
         }
         var room = memberRoom(connection, name, ref);
         var file = room == null ? null : sharedFile(connection, chat.file(), ref);
         if (room != null && file != SharedFile.UNKNOWN) {
-            room.submit(hub.store, hub.metrics, hub.timer, connection, chat.text(), file, chat.cid(), start);
+            room.submit(connection, chat, file, start);
         }
     }
 
@@ -77,7 +87,7 @@ final class Requests {
         var ref = dm.cid() != null ? dm.cid() : "dm";
         var file = sharedFile(connection, dm.file(), ref);
         if (file != SharedFile.UNKNOWN) {
-            hub.conversations.send(connection, dm, file);
+            conversations.send(connection, dm, file);
         }
     }
 
@@ -87,9 +97,9 @@ final class Requests {
         if (shared == null) {
             return null;
         }
-        var described = hub.files.describe(shared);
+        var described = files.describe(shared);
         if (described == null) {
-            hub.refuse(connection, ErrorCode.UNKNOWN_FILE, "no file " + shared.sha256() + " here; upload it first", ref);
+            errors.refuse(connection, ErrorCode.UNKNOWN_FILE, "no file " + shared.sha256() + " here; upload it first", ref);
             return SharedFile.UNKNOWN;
         }
         return described;
@@ -100,13 +110,13 @@ final class Requests {
             return;
         }
         int limit = request.limit() != null ? request.limit() : DEFAULT_HISTORY_PAGE;
-        hub.sendHistory(connection, request.room(), request.after(), request.before(), limit, "history");
+        pages.send(connection, request.room(), request.after(), request.before(), limit, "history");
     }
 
     private Room memberRoom(Connection connection, String name, String ref) {
         var room = connection.inRoom(name) ? hub.room(name) : null;
         if (room == null) {
-            hub.refuse(connection, ErrorCode.UNKNOWN_ROOM, "you are not in '" + name + "'; join it first", ref);
+            errors.refuse(connection, ErrorCode.UNKNOWN_ROOM, "you are not in '" + name + "'; join it first", ref);
         }
         return room;
     }

@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Message;
+import dev.parley.server.history.HistoryStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,10 @@ final class Room {
 
     private record Pending(Connection from, String cid, CompletableFuture<HistoryStore.Stored> stored, long startNanos) {}
 
+    /// Where a room's chats go: the store, the executor that delivers what the store completes
+    /// later, and the metrics that time each broadcast.
+    record ChatPath(HistoryStore store, Executor delivery, Metrics metrics) {}
+
     private static final Connection[] NOBODY = new Connection[0];
 
     /// Messages queued to every member before their sockets are flushed.
@@ -37,10 +42,12 @@ final class Room {
     private final AtomicBoolean presenceQueued = new AtomicBoolean();
     private final Roster roster;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final ChatPath path;
 
-    Room(String name, int maxFrameBytes) {
+    Room(String name, int maxFrameBytes, ChatPath path) {
         this.name = name;
         this.roster = new Roster(name, maxFrameBytes);
+        this.path = path;
     }
 
     /// False when the room was emptied and removed meanwhile: the caller gets a fresh one.
@@ -115,16 +122,18 @@ final class Room {
     }
 
     /// Stores a chat and delivers it once stored. A store that completes later (SQLite's writer,
-    /// a committed batch at a time) hands delivery to `delivery`, so the writer goes back to
-    /// writing while the batch is sent, and the batch goes out corked: a member gets it in one
-    /// socket write instead of a write per message.
-    void submit(HistoryStore store, Metrics metrics, Executor delivery, Connection from, String text,
-            Message.FileInfo file, String cid, long startNanos) {
+    /// a committed batch at a time) hands delivery to the path's `delivery`, so the writer goes
+    /// back to writing while the batch is sent, and the batch goes out corked: a member gets it
+    /// in one socket write instead of a write per message. `file` is what `chat` shares as the
+    /// server holds it (null for none); `startNanos`, when the frame arrived.
+    void submit(Connection from, Message.SendChat chat, Message.FileInfo file, long startNanos) {
+        var metrics = path.metrics();
+        var cid = chat.cid();
         Pending entry;
         synchronized (appendLock) {
             CompletableFuture<HistoryStore.Stored> stored;
             try {
-                stored = store.append(name, from.clientId, text, from.resendKey(cid), Instant.now(), file);
+                stored = path.store().append(name, from.clientId, chat.text(), from.resendKey(cid), Instant.now(), file);
             } catch (RuntimeException failure) {
                 stored = CompletableFuture.failedFuture(failure);
             }
@@ -136,7 +145,7 @@ final class Room {
             // from reading faster than its messages go out.
             drain(metrics);
         } else {
-            entry.stored().whenComplete((ignored, failure) -> scheduleDrain(delivery, metrics));
+            entry.stored().whenComplete((ignored, failure) -> scheduleDrain(path.delivery(), metrics));
         }
     }
 

@@ -115,4 +115,60 @@ class CatchupTest {
         catchup.live(new Chat("fresh", "lobby", 1, "bob", "first again", null, null));
         assertThat(log.texts("lobby")).containsExactly("m1", "m2", "m3", "m4", "m5", "first again");
     }
+
+    @Test
+    void aCatchupRefusedAsTooBusyIsAskedAgainAfterAWaitAndItsAnswerFillsTheGap() {
+        catchup.connected("lobby");
+        catchup.history(new Message.History("lobby", chats(1, 3), true));
+        catchup.live(chat(6));
+        assertThat(asked()).containsExactly(3L);
+
+        var wait = catchup.refused("lobby", "history");
+        assertThat(wait).isBetween(Catchup.RETRY_MIN, Catchup.RETRY_MIN.multipliedBy(2));
+        assertThat(asked()).as("nothing before the wait").containsExactly(3L);
+        catchup.retry("lobby");
+        assertThat(asked()).containsExactly(3L, 3L);
+
+        catchup.history(new Message.History("lobby", chats(4, 6), true));
+        assertThat(delivered()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void aJoinsRefusedPageIsAskedForAsTheRecentMessagesWaitingLongerEachTime() {
+        catchup.connected("lobby");
+        var first = catchup.refused("lobby", "join");
+        catchup.retry("lobby");
+        var again = (HistoryRequest) wire.sent.getLast();
+        assertThat(again.room()).isEqualTo("lobby");
+        assertThat(again.after()).as("the recent messages, as a join brings").isNull();
+
+        var second = catchup.refused("lobby", "history");
+        assertThat(second).isGreaterThanOrEqualTo(first).isGreaterThanOrEqualTo(Catchup.RETRY_MIN.multipliedBy(2));
+        catchup.retry("lobby");
+        catchup.history(new Message.History("lobby", chats(1, 2), true));
+        assertThat(delivered()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aRefusedUsersPageIsNotAskedAgainAndTheNextAnswerGoesWhereItBelongs() {
+        catchup.connected("lobby");
+        catchup.history(new Message.History("lobby", chats(1, 3), true));
+        catchup.requestPage(new HistoryRequest("lobby", null, 2L, 10), true);
+        assertThat(catchup.refused("lobby", "history")).isNull();
+        catchup.live(chat(5));
+        catchup.history(new Message.History("lobby", chats(4, 5), true));
+        assertThat(delivered()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(log.all(ClientEvent.HistoryPage.class)).as("the catch-up's answer is no user's page").isEmpty();
+    }
+
+    @Test
+    void aRoomLeftWhileItsCatchupWaitsIsNotAskedAgain() {
+        catchup.connected("lobby");
+        catchup.history(new Message.History("lobby", chats(1, 3), true));
+        catchup.live(chat(6));
+        catchup.refused("lobby", "history");
+        catchup.forget("lobby");
+        catchup.retry("lobby");
+        assertThat(asked()).containsExactly(3L);
+    }
 }

@@ -3,6 +3,8 @@ package dev.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.Message.Chat;
+import dev.parley.server.history.Deadline;
+import dev.parley.server.history.HistoryStore;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -54,7 +54,7 @@ class NameClaimsTest {
 
     static ParleyServer start(ServerConfig config, Clock clock) {
         try {
-            return ParleyServer.start(config, ServerLog.SILENT, clock, Duration.ofDays(90));
+            return ParleyServer.start(config.withClock(clock).withNameClaimKeep(Duration.ofDays(90)));
         } catch (IOException failure) {
             throw new java.io.UncheckedIOException(failure);
         }

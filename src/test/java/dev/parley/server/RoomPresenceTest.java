@@ -14,9 +14,15 @@ class RoomPresenceTest {
         return new Connection(null, name, address, loopback, "2026-01-01T00:00:00Z", new RateLimiter(0, 0));
     }
 
+    /// A room whose chats go nowhere: these tests send none.
+    private static Room lobby() {
+        return new Room("lobby", Limits.DEFAULTS.maxFrameBytes(), new Room.ChatPath(new MemoryHistoryStore(10), Runnable::run,
+                new Metrics()));
+    }
+
     @Test
     void onlyTheHostsOwnConnectionsSeeAddresses() {
-        var room = new Room("lobby", Limits.DEFAULTS.maxFrameBytes());
+        var room = lobby();
         var host = member("host", "127.0.0.1", true);
         var peer = member("peer", "192.168.1.7", false);
         room.add(host);
@@ -30,7 +36,7 @@ class RoomPresenceTest {
 
     @Test
     void theLastMemberLeavingEndsTheRoom() {
-        var room = new Room("lobby", Limits.DEFAULTS.maxFrameBytes());
+        var room = lobby();
         var one = member("one", "127.0.0.1", true);
         room.add(one);
         assertThat(room.remove(one)).isTrue();

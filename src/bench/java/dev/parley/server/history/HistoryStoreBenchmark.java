@@ -1,6 +1,6 @@
 package dev.parley.server.history;
 
-import dev.parley.server.HistoryStore.Stored;
+import dev.parley.server.history.HistoryStore.Stored;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -10,8 +10,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import dev.parley.server.Deadline;
-import dev.parley.server.HistoryStore;
 import org.sqlite.Function;
 import org.sqlite.ProgressHandler;
 

@@ -2,7 +2,7 @@ package dev.parley.server.history;
 
 import dev.parley.protocol.Codec;
 import dev.parley.protocol.Message.Chat;
-import dev.parley.server.HistoryStore.Stored;
+import dev.parley.server.history.HistoryStore.Stored;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

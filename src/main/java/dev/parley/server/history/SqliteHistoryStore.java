@@ -2,9 +2,6 @@ package dev.parley.server.history;
 
 import dev.parley.protocol.Message.Chat;
 import dev.parley.protocol.Message.FileInfo;
-import dev.parley.server.Deadline;
-import dev.parley.server.HistoryStore;
-import dev.parley.server.Occupancy;
 import dev.parley.server.history.HistoryWriter.Append;
 import java.sql.SQLException;
 import java.time.Instant;

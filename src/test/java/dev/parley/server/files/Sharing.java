@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
-import dev.parley.server.ServerLog;
 import dev.parley.server.WsClient;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +29,7 @@ final class Sharing {
 
     static ParleyServer start(ServerConfig config, FileLimits limits) {
         try {
-            return ParleyServer.start(config, ServerLog.SILENT, limits);
+            return ParleyServer.start(config.withFileLimits(limits));
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

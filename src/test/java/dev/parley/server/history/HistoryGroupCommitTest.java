@@ -4,7 +4,7 @@ import static dev.parley.server.history.SqliteHistoryStoreTest.TIME;
 import static dev.parley.server.history.SqliteHistoryStoreTest.seqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.server.HistoryStore.Stored;
+import dev.parley.server.history.HistoryStore.Stored;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.protocol.Message.Chat;
-import dev.parley.server.HistoryStore.Stored;
+import dev.parley.server.history.HistoryStore.Stored;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.parley.server;
+package dev.parley.server.history;
 
 import dev.parley.protocol.Message.Chat;
 import dev.parley.protocol.Message.FileInfo;

@@ -1,4 +1,4 @@
-package dev.parley.server;
+package dev.parley.server.history;
 
 import java.time.Duration;
 
