@@ -1,0 +1,88 @@
+package dev.parley.web;
+
+import static dev.parley.web.PageRig.WAIT;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.client.ClientEvent;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/// The page's private conversations (design.md v2) in a real Chromium: its key, kept in
+/// `localStorage`, makes its name its own; a conversation's history comes back after a reload.
+@Timeout(value = 180, unit = SECONDS)
+class PrivatePageTest {
+
+    private static final String CARL_KEY = "carl-key-0123456789abcdefghij";
+
+    @TempDir
+    Path data;
+
+    private PageRig rig;
+
+    @BeforeEach
+    void start() throws Exception {
+        rig = new PageRig(data);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        rig.close();
+    }
+
+    private static String key(Browser browser) {
+        return browser.script("return localStorage.getItem('parley.key')").getAsString();
+    }
+
+    @Test
+    void aPageAndALibraryClientTalkPrivatelyBothWaysAndTheConversationSurvivesAReload() throws Exception {
+        var carl = rig.client("carl", CARL_KEY);
+        var ann = rig.join("ann");
+        var key = key(ann);
+        assertThat(key).matches("[A-Za-z0-9_-]{22,64}");
+
+        ann.awaitText("#members", members -> members.contains("carl"), WAIT);
+        ann.click("#members button[data-name='carl']");
+        ann.type("#input", "hello carl, just between us\n");
+        assertThat(carl.awaitDm("hello carl, just between us").dm().from()).isEqualTo("ann");
+        carl.client().sendDm("ann", "hello ann, same here");
+        ann.awaitText("#log", log -> log.contains("hello ann, same here"), WAIT);
+        assertThat(ann.text("#people")).contains("carl");
+
+        ann.reload();
+        assertThat(ann.script("return document.getElementById('name').value").getAsString()).isEqualTo("ann");
+        ann.click("#join-button");
+        ann.awaitText("#members", members -> members.contains("ann (you)"), WAIT);
+        assertThat(key(ann)).isEqualTo(key);
+        ann.awaitText("#people", people -> people.contains("carl"), WAIT);
+        ann.click("#people button");
+        ann.awaitText("#log", log -> log.contains("hello carl, just between us") && log.contains("hello ann, same here"), WAIT);
+
+        ann.type("#input", "back after a reload\n");
+        carl.awaitDm("back after a reload");
+    }
+
+    @Test
+    void aSecondPageWithTheSameNameButWithoutTheKeyIsRenamedAndSeesNothingPrivate() throws Exception {
+        var carl = rig.client("carl", CARL_KEY);
+        var ann = rig.join("ann");
+        ann.awaitText("#members", members -> members.contains("carl"), WAIT);
+        carl.client().sendDm("ann", "a secret for ann");
+        ann.awaitText("#people", people -> people.contains("carl (1)"), WAIT);
+        ann.close(); // ann's name is free of connections now, but it stays hers
+
+        var other = rig.join("ann");
+        other.awaitText("#members", members -> members.contains("ann-2 (you)"), WAIT);
+        other.awaitText("#log", log -> log.contains("\"ann\" belongs to someone else"), WAIT);
+        carl.client().sendDm("ann", "another secret for ann");
+        carl.await(ClientEvent.DmReceived.class, received -> received.own() && received.dm().text().equals("another secret for ann"));
+        other.type("#search", "secret\n");
+        other.awaitText("#results-summary", summary -> summary.equals("No messages contain \"secret\"."), WAIT);
+        assertThat(other.text("#people")).isEmpty();
+        assertThat(other.text("#log")).doesNotContain("secret for ann");
+    }
+}
