@@ -23,7 +23,7 @@
     current: null, lastRoom: null, unread: new Map(),
     typing: new Map(), // conv -> Map(from -> timer)
     members: new Map(), // room -> Map(clientId -> member), from full lists and deltas
-    membersFrame: 0, typingSent: 0,
+    membersFrame: 0, typingSent: -Infinity,
     lastSeq: new Map(), buffer: new Map(), fetching: new Map(), lines: new Map(),
     outbox: new Map(), // cid -> {conv, type, payload, li, timer, failed}
     files: null, // welcome.files: {maxBytes, token}
@@ -604,7 +604,7 @@
     const length = [...text].length;
     if (length > s.maxText) { $('input-error').textContent = t('input.tooLong', length, s.maxText); return; }
     post(s.current, addLine(s.current, 'chat pending', s.clientId || s.name, text, null, true), { text });
-    s.typingSent = 0;
+    s.typingSent = -Infinity;
     $('input').value = '';
     $('counter').textContent = '';
   });

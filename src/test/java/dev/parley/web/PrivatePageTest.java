@@ -48,9 +48,14 @@ class PrivatePageTest {
         ann.awaitText("#members", members -> members.contains("carl"), WAIT);
         ann.click("#members button[data-name='carl']");
         ann.type("#input", "hello carl, just between us\n");
+        carl.await(ClientEvent.PrivateTyping.class, typing -> typing.from().equals("ann"));
         assertThat(carl.awaitDm("hello carl, just between us").dm().from()).isEqualTo("ann");
+        carl.client().typingTo("ann");
+        ann.awaitText("#typing", typing -> typing.equals("carl typing…"), WAIT);
+        assertThat(ann.text("#people")).isEqualTo("carl · typing…");
         carl.client().sendDm("ann", "hello ann, same here");
         ann.awaitText("#log", log -> log.contains("hello ann, same here"), WAIT);
+        assertThat(ann.text("#typing")).isEmpty();
         assertThat(ann.text("#people")).contains("carl");
 
         ann.reload();
