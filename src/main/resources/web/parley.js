@@ -29,6 +29,7 @@
     files: null, // welcome.files: {maxBytes, token}
   };
   const waitingUploads = new Map(); // li -> retry, run at the next welcome
+  const search = window.ParleySearch(send, (room) => openConversation(room.startsWith('@') ? addPerson(room.slice(1)) : room));
 
   const params = new URLSearchParams(location.search);
   if (params.get('room')) $('room').value = params.get('room');
@@ -120,7 +121,7 @@
       case 'chat': return chat(p);
       case 'dm': return dm(p);
       case 'typing': return typing(p);
-      case 'results': return results(p);
+      case 'results': return search.results(p);
       case 'pong': if (p && typeof p.t === 'number') setStatus(t('status.rtt', Math.round(performance.now() - p.t))); return;
       case 'error': return refused(typeof p === 'string' ? { message: p } : (p || {}));
       default: return;
@@ -335,7 +336,7 @@
   function refused(p) {
     if (FATAL.has(p.code)) s.fatal = p.message || p.code;
     const reason = p.message || p.code || 'refused';
-    if (p.ref === 'search') { $('results-summary').textContent = t('search.refused', reason); return; }
+    if (p.ref === 'search') return search.refused(reason);
     if (p.ref === 'typing') return; // the person left: nothing was lost
     if (p.ref && s.outbox.has(p.ref)) {
       notSent(p.ref, reason);
@@ -529,35 +530,6 @@
   function renderTyping() {
     const typists = [...(s.typing.get(s.current) || new Map()).keys()];
     $('typing').textContent = typists.length ? t('typing.line', typists.join(', ')) : '';
-  }
-
-  // ---- search ----
-
-  $('search-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    const query = $('search').value.trim();
-    if (!query) return;
-    $('results').hidden = false;
-    $('results-list').replaceChildren();
-    $('results-summary').textContent = send('search', { query, limit: 50 }) ? t('search.searching') : t('search.offline');
-  });
-  $('results-close').addEventListener('click', () => { $('results').hidden = true; });
-
-  // Newest first; a click opens the conversation it is in (room `@NAME` for a private one).
-  function results(p) {
-    const messages = p.messages || [];
-    $('results-summary').textContent = messages.length ? t('search.count', messages.length) : t('search.none', p.query);
-    $('results-list').replaceChildren(...messages.map((m) => {
-      const li = document.createElement('li');
-      const where = String(m.room || '');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'quiet';
-      button.textContent = `${m.time ? new Date(m.time).toLocaleString() : ''} · ${where} · ${m.from}`;
-      button.onclick = () => openConversation(where.startsWith('@') ? addPerson(where.slice(1)) : where);
-      li.append(button, document.createTextNode(` ${m.text == null ? '' : m.text}`));
-      return li;
-    }));
   }
 
   // ---- helpers ----
