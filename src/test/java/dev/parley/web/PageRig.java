@@ -21,11 +21,31 @@ final class PageRig implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final ParleyServer server;
+    private final Path data;
+    private ParleyServer server;
 
     PageRig(Path data) throws Exception {
-        server = ParleyServer.start(ServerConfig.forTests().withPort(0).withDataDir(data));
-        open.add(server);
+        this.data = data;
+        server = start(0);
+    }
+
+    private ParleyServer start(int port) throws Exception {
+        var started = ParleyServer.start(ServerConfig.forTests().withPort(port).withDataDir(data));
+        open.add(started);
+        return started;
+    }
+
+    /// Stops the server; `afterStop` runs while nothing listens; then a new one starts on the same
+    /// port with the same data folder (history, name claims).
+    void restart(ThrowingRunnable afterStop) throws Exception {
+        int port = server.port();
+        server.stop();
+        afterStop.run();
+        server = start(port);
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     String page() {

@@ -72,6 +72,26 @@ class PrivatePageTest {
     }
 
     @Test
+    void privateMessagesSentWhileThePageWasAwayArriveOnceAfterItReconnects() throws Exception {
+        var carl = rig.client("carl", CARL_KEY);
+        var ann = rig.join("ann");
+        ann.awaitText("#members", members -> members.contains("carl"), WAIT);
+        carl.client().sendDm("ann", "before the restart");
+        ann.awaitText("#people", people -> people.contains("carl (1)"), WAIT);
+
+        rig.restart(() -> ann.awaitText("#status", status -> status.startsWith("reconnecting"), WAIT));
+        var back = rig.client("carl", CARL_KEY);
+        back.client().sendDm("ann", "while ann was away");
+        back.await(ClientEvent.DmReceived.class, received -> received.own() && received.dm().text().equals("while ann was away"));
+
+        ann.awaitText("#people", people -> people.contains("carl (2)"), WAIT);
+        ann.click("#people button");
+        var log = ann.awaitText("#log", text -> text.contains("while ann was away"), WAIT);
+        assertThat(log.split("before the restart", -1)).hasSize(2);
+        assertThat(log.split("while ann was away", -1)).hasSize(2);
+    }
+
+    @Test
     void aSecondPageWithTheSameNameButWithoutTheKeyIsRenamedAndSeesNothingPrivate() throws Exception {
         var carl = rig.client("carl", CARL_KEY);
         var ann = rig.join("ann");
