@@ -116,5 +116,10 @@ final class PageRig implements AutoCloseable {
         ClientEvent.DmReceived awaitDm(String text) {
             return await(ClientEvent.DmReceived.class, received -> !received.own() && received.dm().text().equals(text));
         }
+
+        /// The copy of this client's own private message with `text`: the server stored it.
+        ClientEvent.DmReceived awaitSent(String text) {
+            return await(ClientEvent.DmReceived.class, received -> received.own() && received.dm().text().equals(text));
+        }
     }
 }

@@ -34,6 +34,19 @@ class PrivatePageTest {
         rig.close();
     }
 
+    /// A page that joined as ann and got one private message from carl, not yet read.
+    private Browser pageWithAMessageFrom(PageRig.Peer carl, String text) throws Exception {
+        var ann = rig.join("ann");
+        ann.awaitText("#members", members -> members.contains("carl"), WAIT);
+        carl.client().sendDm("ann", text);
+        ann.awaitText("#people", people -> people.contains("carl (1)"), WAIT);
+        return ann;
+    }
+
+    private Browser pageWithAMessageFromCarl(String text) throws Exception {
+        return pageWithAMessageFrom(rig.client("carl", CARL_KEY), text);
+    }
+
     private static String key(Browser browser) {
         return browser.script("return localStorage.getItem('parley.key')").getAsString();
     }
@@ -73,16 +86,12 @@ class PrivatePageTest {
 
     @Test
     void privateMessagesSentWhileThePageWasAwayArriveOnceAfterItReconnects() throws Exception {
-        var carl = rig.client("carl", CARL_KEY);
-        var ann = rig.join("ann");
-        ann.awaitText("#members", members -> members.contains("carl"), WAIT);
-        carl.client().sendDm("ann", "before the restart");
-        ann.awaitText("#people", people -> people.contains("carl (1)"), WAIT);
+        var ann = pageWithAMessageFromCarl("before the restart");
 
         rig.restart(() -> ann.awaitText("#status", status -> status.startsWith("reconnecting"), WAIT));
         var back = rig.client("carl", CARL_KEY);
         back.client().sendDm("ann", "while ann was away");
-        back.await(ClientEvent.DmReceived.class, received -> received.own() && received.dm().text().equals("while ann was away"));
+        back.awaitSent("while ann was away");
 
         ann.awaitText("#people", people -> people.contains("carl (2)"), WAIT);
         ann.click("#people button");
@@ -94,17 +103,14 @@ class PrivatePageTest {
     @Test
     void aSecondPageWithTheSameNameButWithoutTheKeyIsRenamedAndSeesNothingPrivate() throws Exception {
         var carl = rig.client("carl", CARL_KEY);
-        var ann = rig.join("ann");
-        ann.awaitText("#members", members -> members.contains("carl"), WAIT);
-        carl.client().sendDm("ann", "a secret for ann");
-        ann.awaitText("#people", people -> people.contains("carl (1)"), WAIT);
+        var ann = pageWithAMessageFrom(carl, "a secret for ann");
         ann.close(); // ann's name is free of connections now, but it stays hers
 
         var other = rig.join("ann");
         other.awaitText("#members", members -> members.contains("ann-2 (you)"), WAIT);
         other.awaitText("#log", log -> log.contains("\"ann\" belongs to someone else"), WAIT);
         carl.client().sendDm("ann", "another secret for ann");
-        carl.await(ClientEvent.DmReceived.class, received -> received.own() && received.dm().text().equals("another secret for ann"));
+        carl.awaitSent("another secret for ann");
         other.type("#search", "secret\n");
         other.awaitText("#results-summary", summary -> summary.equals("No messages contain \"secret\"."), WAIT);
         assertThat(other.text("#people")).isEmpty();
