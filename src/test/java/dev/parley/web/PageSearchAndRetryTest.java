@@ -4,6 +4,7 @@ import static dev.parley.web.PageRig.WAIT;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.client.ClientEvent;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /// The page searches what it may read (the v2 `search`), and offers Retry for a message the
-/// server refused.
+/// server refused or never answered.
 @Timeout(value = 180, unit = SECONDS)
 class PageSearchAndRetryTest {
 
@@ -73,9 +74,35 @@ class PageSearchAndRetryTest {
         ann.awaitText("#members", members -> members.contains("dora"), WAIT);
         ann.click("#log .retry");
         assertThat(back.awaitDm("are you still there?").dm().from()).isEqualTo("ann");
-        Browser.waitUntil(WAIT, () -> ann.script("return document.querySelectorAll('#log .error-line, #log .pending').length === 0")
-                .getAsBoolean());
+        awaitEverythingSent(ann);
         var log = ann.text("#log");
         assertThat(log.indexOf("are you still there?")).isEqualTo(log.lastIndexOf("are you still there?"));
+    }
+
+    @Test
+    void retrySendsAgainAMessageThatGotNoAnswer() throws Exception {
+        var ann = rig.join("ann");
+        var carl = rig.client("carl", null);
+        ann.awaitText("#members", members -> members.contains("carl"), WAIT);
+        // The frame is lost on its way out, as on a network that drops it without closing.
+        ann.script("""
+                window.realSend = WebSocket.prototype.send;
+                WebSocket.prototype.send = function (data) {
+                  if (!String(data).includes('lost on the way')) window.realSend.call(this, data);
+                };
+                """);
+        ann.type("#input", "lost on the way\n");
+        ann.awaitText("#log .error-line", line -> line.contains("not sent") && line.contains("no answer from the server"), WAIT);
+
+        ann.script("WebSocket.prototype.send = window.realSend");
+        ann.click("#log .retry");
+        assertThat(carl.await(ClientEvent.ChatReceived.class,
+                received -> received.chat().text().equals("lost on the way")).chat().from()).isEqualTo("ann");
+        awaitEverythingSent(ann);
+    }
+
+    private static void awaitEverythingSent(Browser page) {
+        Browser.waitUntil(WAIT, () -> page.script("return document.querySelectorAll('#log .error-line, #log .pending').length === 0")
+                .getAsBoolean());
     }
 }
