@@ -58,7 +58,7 @@ class PageLanguageTest {
         page.open(rig.page() + "check");
         assertThat(page.awaitText("#summary", summary -> !summary.startsWith("正在检查"), WAIT)).isEqualTo("一切正常：这台设备可以加入。");
         assertThat(page.text("#step-ws")).contains("实时连接（WebSocket）", "聊天使用的实时连接正常。");
-        assertThat(page.text("#check-hint")).isEqualTo("在这台设备上逐步检查能否加入 127.0.0.1:" + rig.page().replaceAll(".*:(\\d+)/$", "$1") + "。");
+        assertThat(page.text("#check-hint")).isEqualTo("在这台设备上逐步检查能否加入 127.0.0.1:" + rig.port() + "。");
         assertThat(page.text("#join-link")).isEqualTo("加入房间");
     }
 

@@ -48,8 +48,12 @@ final class PageRig implements AutoCloseable {
         void run() throws Exception;
     }
 
+    int port() {
+        return server.port();
+    }
+
     String page() {
-        return "http://127.0.0.1:" + server.port() + "/";
+        return "http://127.0.0.1:" + port() + "/";
     }
 
     /// A browser with its own empty profile (its own `localStorage`, so its own key).
