@@ -45,14 +45,14 @@
     const pattern = me ? mentions(me) : null;
     let at = 0;
     if (pattern) {
-      pattern.lastIndex = 0;
       for (const match of text.matchAll(pattern)) {
-        fragment.append(document.createTextNode(text.slice(at, match.index)));
+        const start = match.index + match[1].length; // after the character before the name
+        fragment.append(document.createTextNode(text.slice(at, start)));
         const mark = document.createElement('mark');
         mark.className = 'mention';
-        mark.textContent = match[0];
+        mark.textContent = match[2];
         fragment.append(mark);
-        at = match.index + match[0].length;
+        at = start + match[2].length;
         state.mentioned = true;
       }
     }
@@ -60,11 +60,12 @@
   }
 
   // `ann` or `@ann`, not inside `annual`; a name in a script without spaces between words
-  // (Chinese) is found anywhere.
+  // (Chinese) is found anywhere. Group 1 is the character before, group 2 the mention (no
+  // lookbehind: older Safari cannot parse one).
   function mentions(me) {
     if (!patterns.has(me)) {
       const escaped = me.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const source = /^[\x20-\x7e]+$/.test(me) ? `(?<![A-Za-z0-9_])@?${escaped}(?![A-Za-z0-9_])` : `@?${escaped}`;
+      const source = /^[\x20-\x7e]+$/.test(me) ? `(^|[^A-Za-z0-9_])(@?${escaped})(?![A-Za-z0-9_])` : `()(@?${escaped})`;
       patterns.set(me, new RegExp(source, 'gi'));
     }
     return patterns.get(me);
