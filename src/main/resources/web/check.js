@@ -4,6 +4,7 @@
 (() => {
   'use strict';
   const $ = (id) => document.getElementById(id);
+  const { t } = window.ParleyI18n;
   const TIMEOUT_MS = 6000;
   const params = new URLSearchParams(location.search);
   const served = location.protocol === 'http:' || location.protocol === 'https:';
@@ -49,33 +50,25 @@
 
   async function run() {
     $('target').textContent = target;
+    const [before, after = ''] = t('check.hint').split('{0}');
+    $('check-hint').replaceChildren(before, $('target'), after);
     $('join-link').hidden = true;
-    $('summary').textContent = 'Checking…';
-    step('step-http', 'running', 'checking…');
-    step('step-ws', 'waiting', 'waiting…');
-    step('step-tls', 'waiting', 'waiting…');
+    $('summary').textContent = t('check.checking');
+    step('step-http', 'running', t('check.step.checking'));
+    step('step-ws', 'waiting', t('check.step.waiting'));
+    step('step-tls', 'waiting', t('check.step.waiting'));
     if (!(await reachHttp())) {
-      step('step-http', 'fail', `Nothing answered at ${target}. Check that the host's Parley is running`
-        + ' and still hosting, that this device is on the same network (the same Wi-Fi, not a guest'
-        + ' network, and no VPN), and that the address is the one the host shows. If all that is right,'
-        + ` the host's firewall probably blocks port ${port}: the host's window shows the command that opens it.`);
-      step('step-ws', 'waiting', 'not tried: the server must be reached first.');
-      step('step-tls', 'waiting', secure
-        ? 'not tried. If your browser warned about the certificate, accept it only when the fingerprint matches the one the host shows.'
-        : 'not tried.');
-      $('summary').textContent = 'The server cannot be reached from this device.';
+      step('step-http', 'fail', t('check.http.fail', target, port));
+      step('step-ws', 'waiting', t('check.ws.notTried'));
+      step('step-tls', 'waiting', t(secure ? 'check.tls.notTriedSecure' : 'check.tls.notTried'));
+      $('summary').textContent = t('check.unreachable');
       return;
     }
-    step('step-http', 'ok', `The server at ${target} answered.`);
+    step('step-http', 'ok', t('check.http.ok', target));
     const live = await reachWebSocket();
-    step('step-ws', live ? 'ok' : 'fail', live ? 'The live connection the chat uses works.'
-      : 'The server answered, but its live connection (WebSocket) was blocked or cut. A proxy, a VPN or'
-        + ' security software on this device or network may block WebSockets: try without the VPN or on'
-        + ' another network. A page from another site than the server is refused on purpose.');
-    step('step-tls', secure ? 'ok' : 'info', secure
-      ? 'Encrypted: this browser accepted the server\'s certificate. Its fingerprint should match the one the host shows.'
-      : 'Not encrypted: fine at home or in the office; the host can tick "Encrypt (TLS)" for an encrypted room.');
-    $('summary').textContent = live ? 'All good: this device can join.' : 'The server is reached, but the chat cannot connect.';
+    step('step-ws', live ? 'ok' : 'fail', t(live ? 'check.ws.ok' : 'check.ws.fail'));
+    step('step-tls', secure ? 'ok' : 'info', t(secure ? 'check.tls.ok' : 'check.tls.off'));
+    $('summary').textContent = t(live ? 'check.good' : 'check.noChat');
     $('join-link').hidden = !live || !sameOrigin;
   }
 

@@ -39,6 +39,11 @@ final class Browser implements AutoCloseable {
     /// `acceptSelfSigned`: what a user does once for an encrypted room's page (Chromium's
     /// --ignore-certificate-errors stands in for clicking through the warning).
     Browser(boolean acceptSelfSigned) throws Exception {
+        this(acceptSelfSigned, "en-US");
+    }
+
+    /// `language`: the browser's language (what `navigator.languages` starts with), e.g. `zh-CN`.
+    Browser(boolean acceptSelfSigned, String language) throws Exception {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver"
                     + " (apt-get install chromium chromium-driver; .ci/run installs them)");
@@ -62,9 +67,13 @@ final class Browser implements AutoCloseable {
         if (acceptSelfSigned) {
             args.add("--ignore-certificate-errors");
         }
+        args.add("--lang=" + language);
+        var prefs = new JsonObject();
+        prefs.addProperty("intl.accept_languages", language);
         var options = new JsonObject();
         options.addProperty("binary", CHROMIUM.toString());
         options.add("args", args);
+        options.add("prefs", prefs);
         var always = new JsonObject();
         always.addProperty("browserName", "chrome");
         always.add("goog:chromeOptions", options);
@@ -79,6 +88,26 @@ final class Browser implements AutoCloseable {
         var body = new JsonObject();
         body.addProperty("url", url);
         call("POST", "/session/" + session + "/url", body);
+    }
+
+    /// Loads the current page again (what the reload button does).
+    void reload() {
+        call("POST", "/session/" + session + "/refresh", new JsonObject());
+    }
+
+    /// Runs a Chrome DevTools Protocol command (e.g. `Browser.grantPermissions`) and returns its result.
+    JsonElement devTools(String command, JsonObject params) {
+        var body = new JsonObject();
+        body.addProperty("cmd", command);
+        body.add("params", params);
+        return call("POST", "/session/" + session + "/goog/cdp/execute", body);
+    }
+
+    /// Runs `script` in every page this browser loads from now on, before the page's own scripts.
+    void beforeEachPage(String script) {
+        var params = new JsonObject();
+        params.addProperty("source", script);
+        devTools("Page.addScriptToEvaluateOnNewDocument", params);
     }
 
     /// Types into the element found by a CSS selector.
