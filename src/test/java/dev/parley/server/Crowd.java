@@ -29,7 +29,9 @@ public final class Crowd implements AutoCloseable {
 
     private static final Duration MIN_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    private static final long HANDSHAKE_TIMEOUT_SECONDS = 5;
+    /// How long the real client lets a handshake wait in silence before it gives it up and tries
+    /// again (`SharedContainer.HANDSHAKE_SILENCE_MILLIS`).
+    public static final Duration CLIENT_HANDSHAKE_SILENCE = Duration.ofSeconds(5);
 
     private final URI endpoint;
     private final String room;
@@ -43,8 +45,16 @@ public final class Crowd implements AutoCloseable {
     /// Successful handshakes, first ones and reconnects.
     public final LongAdder connects = new LongAdder();
 
-    /// `concurrency` handshakes at most at a time (a browser-like crowd, not a SYN flood).
+    /// `concurrency` handshakes at most at a time (a browser-like crowd, not a SYN flood); a
+    /// handshake unanswered for [#CLIENT_HANDSHAKE_SILENCE] is given up, as the real client does.
     public Crowd(URI endpoint, String room, String prefix, int size, int sourceAddresses, int concurrency) throws Exception {
+        this(endpoint, room, prefix, size, sourceAddresses, concurrency, CLIENT_HANDSHAKE_SILENCE);
+    }
+
+    /// Like the other, with a handshake given up after `handshakeSilence` without an answer: a
+    /// test that must see a hung handshake as a failure gives it longer than it waits in all.
+    public Crowd(URI endpoint, String room, String prefix, int size, int sourceAddresses, int concurrency,
+            Duration handshakeSilence) throws Exception {
         this.endpoint = endpoint;
         this.room = room;
         this.handshakes = new Semaphore(concurrency);
@@ -56,6 +66,8 @@ public final class Crowd implements AutoCloseable {
             http.setExecutor(threads);
             http.setMaxConnectionsPerDestination(100_000);
             http.setBindAddress(new InetSocketAddress("127.0.0." + a, 0));
+            // Until the upgrade only: an open WebSocket's idle limit is its session's.
+            http.setIdleTimeout(handshakeSilence.toMillis());
             var client = new WebSocketCoreClient(http, null);
             client.start();
             clients.add(client);
@@ -82,9 +94,6 @@ public final class Crowd implements AutoCloseable {
         var client = clients.get(member.index % clients.size());
         var link = member.newLink();
         var request = CoreClientUpgradeRequest.from(client, uri, link);
-        // A handshake caught by a restart can hang without an answer; given up after a few seconds
-        // it is tried again like any lost connection instead of holding its slot.
-        request.timeout(HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         var config = new Configuration.ConfigurationCustomizer();
         // Whole frames: split ones would have to be put together again, at a cost per byte.
         config.setAutoFragment(false);
