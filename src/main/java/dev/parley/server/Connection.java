@@ -95,6 +95,16 @@ final class Connection {
         outbox.flush();
     }
 
+    /// Entries its outbox holds unsent, and the bytes of those that count against the slow-reader
+    /// limit (tests).
+    int unsentEntries() {
+        return outbox.waiting();
+    }
+
+    long unsentBytes() {
+        return outbox.queuedBytes();
+    }
+
     /// Queues frames made when their turn comes (see [Outbox.Deferred]); false when closing.
     boolean defer(Outbox.Deferred deferred) {
         return outbox.defer(deferred);

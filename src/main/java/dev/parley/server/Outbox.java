@@ -125,6 +125,11 @@ final class Outbox implements Callback {
         return queuedBytes.get();
     }
 
+    /// Entries waiting to be sent, frames and deferred ones alike (tests; counts the queue).
+    int waiting() {
+        return queue.size();
+    }
+
     private void pump() {
         if (phase.compareAndSet(IDLE, BUSY)) {
             run();
