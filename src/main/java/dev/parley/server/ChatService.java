@@ -63,7 +63,9 @@ final class ChatService {
         var connection = new Connection(core, name, request.address(), loopback, Instant.now().toString(),
                 new RateLimiter(limits.messagesPerSecond(), limits.messagesBurst()), reserved.claimed(),
                 reserved.claimed() ? name : admitted.clientId());
-        connection.attach(new Outbox(core, limits.maxOutboundBytes(), hub.metrics, () -> tooSlow(connection)));
+        // A member still reading a long backlog (a big room's list) answers our pings late: while
+        // what we send keeps draining, it is not silent.
+        connection.attach(new Outbox(core, limits.maxOutboundBytes(), hub.metrics, () -> tooSlow(connection), connection::drained));
         if (reserved.replaced() != null) {
             replaced(reserved.replaced());
         }
@@ -206,7 +208,7 @@ final class ChatService {
         long now = System.nanoTime();
         long idle = hub.limits.idleTimeout().toNanos();
         for (var connection : hub.connections) {
-            if (idle > 0 && connection.silentNanos(now) > idle) {
+            if (idle > 0 && connection.idleNanos(now) > idle) {
                 hub.log.log(connection.clientId + " was silent too long; disconnected");
                 closed(connection);
                 connection.core.close(1001, "idle", Callback.NOOP);

@@ -44,6 +44,9 @@ public final class Crowd implements AutoCloseable {
     private volatile boolean closing;
     /// Successful handshakes, first ones and reconnects.
     public final LongAdder connects = new LongAdder();
+    /// Handshakes that failed or were given up.
+    public final LongAdder failedHandshakes = new LongAdder();
+    private final java.util.concurrent.ConcurrentSkipListMap<String, LongAdder> closes = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     /// `concurrency` handshakes at most at a time (a browser-like crowd, not a SYN flood); a
     /// handshake unanswered for [#CLIENT_HANDSHAKE_SILENCE] is given up, as the real client does.
@@ -99,6 +102,10 @@ public final class Crowd implements AutoCloseable {
         config.setAutoFragment(false);
         config.setMaxFrameSize(16 * 1024 * 1024);
         config.setMaxTextMessageSize(16 * 1024 * 1024);
+        // No idle limit once open, as the real client (its heartbeat watches the server instead):
+        // Jetty's 30 s closed members of a 10,000 room whose reading had fallen that far behind,
+        // and each came back to be sent the whole list again.
+        config.setIdleTimeout(Duration.ZERO);
         request.setConfiguration(config);
         try {
             client.connect(request).whenComplete((session, failure) -> {
@@ -107,6 +114,7 @@ public final class Crowd implements AutoCloseable {
                     connects.increment();
                     backoffs.get(member.index).reset();
                 } else {
+                    failedHandshakes.increment();
                     lost(member);
                 }
             });
@@ -136,6 +144,16 @@ public final class Crowd implements AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             // Closing.
         }
+    }
+
+    /// A member's open connection ended with `code` (and `reason`).
+    void closed(int code, String reason) {
+        closes.computeIfAbsent(code + " " + reason, key -> new LongAdder()).increment();
+    }
+
+    /// How the members' open connections ended so far, by close code and reason.
+    public String closes() {
+        return closes.toString();
     }
 
     public int size() {
