@@ -60,7 +60,8 @@ class UnansweredHandshakeTest {
             silent.close();
             try (var server = ParleyServer.start(ServerConfig.forTests().withBindAddress("127.0.0.1").withPort(port))) {
                 alice.log().await(StateChanged.class, s -> s.state() == ConnectionState.CONNECTED, Duration.ofSeconds(30));
-                assertThat(server.members("lobby")).extracting(m -> m.clientId()).contains("alice");
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                        .until(() -> server.members("lobby").stream().anyMatch(m -> m.clientId().equals("alice")));
                 for (Socket more; (more = accepted.poll()) != null; ) {
                     more.close();
                 }
