@@ -23,6 +23,21 @@ BENCH_NAME=big-room
 # shellcheck source=src/bench/common.sh
 source src/bench/common.sh
 
+# What the run needs of Linux: a descriptor per member in the crowd's process and in the
+# server's (the largest room, plus the JVM's own files), and an accept queue for a crowd that
+# reconnects at once (Parley asks for 4,096; somaxconn caps it).
+largest=$(tr ',' '\n' <<<"$MEMBERS" | sort -n | tail -1)
+need_files=$((largest + 1024))
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true   # the soft limit may rise to the hard one
+echo "limits: open files (ulimit -n) $(ulimit -n), hard $(ulimit -Hn), needed $need_files;" \
+  "somaxconn $(cat /proc/sys/net/core/somaxconn 2>/dev/null || echo '?');" \
+  "ephemeral ports $(tr '\t' '-' < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo '?') per source address"
+if [[ $(ulimit -n) != unlimited && $(ulimit -n) -lt $need_files ]]; then
+  echo "big-room: $largest members need 'ulimit -n' of at least $need_files, and the hard limit is $(ulimit -Hn)." >&2
+  echo "  Raise it (as root: 'ulimit -Hn $need_files', or nofile in /etc/security/limits.conf) or run with smaller MEMBERS." >&2
+  exit 2
+fi
+
 bun_and_seed_server   # sets BUN, writes $WORK/server.ts
 
 build_with_test_classpath

@@ -83,6 +83,8 @@ public final class BigRoom {
                 out.printf(Locale.ROOT, "%s: %d members joined in %.2f s%s (greeted %d)%n", options.label(), n, joined,
                         options.presence() ? String.format(Locale.ROOT, ", all lists complete in %.2f s", listed) : "",
                         crowd.greeted());
+                out.printf(Locale.ROOT, "%s: %d connects, %d failed handshakes, connections ended: %s%n", options.label(),
+                        crowd.connects.sum(), crowd.failedHandshakes.sum(), crowd.closes());
                 long rss = -1;
                 if (n == options.rssAt() && server.pid() > 0) {
                     Thread.sleep((long) (options.settleSeconds() * 1000));

@@ -17,6 +17,11 @@ final class SharedContainer {
 
     /// How long a TCP connect + upgrade may take before the address counts as unreachable.
     static final long CONNECT_TIMEOUT_MILLIS = 5_000;
+    /// How long a handshake may wait in silence for the server's answer before its socket is
+    /// closed and the attempt counts as lost. Jetty's default (30 s) left an unanswered
+    /// attempt's socket open long after Jakarta's `connectToServer` had given up on it. A
+    /// WebSocket, once open, has its own idle limit (none: [Heartbeat] watches it).
+    static final long HANDSHAKE_SILENCE_MILLIS = 5_000;
     /// History pages can be much larger than what a client may send (64 KiB).
     static final int MAX_TEXT_MESSAGE_BYTES = 16 * 1024 * 1024;
 
@@ -66,6 +71,7 @@ final class SharedContainer {
         httpClient.setExecutor(threads);
         httpClient.setScheduler(new ScheduledExecutorScheduler("parley-jetty-client-scheduler", true));
         httpClient.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        httpClient.setIdleTimeout(HANDSHAKE_SILENCE_MILLIS);
         var components = new WebSocketComponents(null, null, null, null, null, threads);
         container = new JakartaWebSocketClientContainer(components,
                 c -> new org.eclipse.jetty.websocket.core.client.WebSocketCoreClient(httpClient, c));

@@ -37,6 +37,7 @@ final class TlsContainer {
         connector.setScheduler(new ScheduledExecutorScheduler("parley-jetty-tls-scheduler", true));
         httpClient = new HttpClient(new HttpClientTransportOverHTTP(connector));
         httpClient.setConnectTimeout(SharedContainer.CONNECT_TIMEOUT_MILLIS);
+        httpClient.setIdleTimeout(SharedContainer.HANDSHAKE_SILENCE_MILLIS);
         var components = new WebSocketComponents(null, null, null, null, null, threads);
         container = new JakartaWebSocketClientContainer(components, c -> new WebSocketCoreClient(httpClient, c));
         container.setDefaultMaxTextMessageBufferSize(SharedContainer.MAX_TEXT_MESSAGE_BYTES);

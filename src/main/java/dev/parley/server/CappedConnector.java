@@ -12,19 +12,39 @@ import org.eclipse.jetty.server.ServerConnector;
 /// kind: idle ones, page loads, handshakes and WebSockets alike. The WebSocket limit alone
 /// counts only admitted members, so an address could otherwise hold any number of silent
 /// sockets. A connection past the cap is closed as soon as it is accepted.
+///
+/// A stop never leaves an accepted socket unanswered and open (a server stopped while a crowd
+/// reconnects did): sockets are accepted by the selector, not by an acceptor thread, since Jetty
+/// stops that thread with an interrupt, and an interrupt that lands just as `accept()` returns
+/// makes the JDK drop the new socket without closing it; and what the selectors left behind
+/// when they stopped is closed by [AcceptedChannels].
 final class CappedConnector extends ServerConnector {
+
+    private static final int NO_ACCEPTOR_THREADS = 0;
+    private static final int DEFAULT_SELECTORS = -1;
 
     private final int perAddress;
     private final BiConsumer<String, String> onRefused;
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
     /// Each open socket's peer address: a closed socket no longer knows it.
     private final ConcurrentHashMap<EndPoint, String> counted = new ConcurrentHashMap<>();
+    private final AcceptedChannels accepted = new AcceptedChannels();
 
     /// `onRefused` gets the peer's address and the reason.
     CappedConnector(Server server, int perAddress, BiConsumer<String, String> onRefused, ConnectionFactory... factories) {
-        super(server, factories);
+        super(server, NO_ACCEPTOR_THREADS, DEFAULT_SELECTORS, factories);
         this.perAddress = perAddress;
         this.onRefused = onRefused;
+        addBean(accepted);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        try {
+            super.doStop();
+        } finally {
+            accepted.closeStrays();
+        }
     }
 
     @Override
@@ -40,6 +60,7 @@ final class CappedConnector extends ServerConnector {
 
     @Override
     protected void onEndPointClosed(EndPoint endPoint) {
+        accepted.closed(endPoint);
         var address = counted.remove(endPoint);
         if (address != null) {
             open.computeIfPresent(address, (key, count) -> count <= 1 ? null : count - 1);

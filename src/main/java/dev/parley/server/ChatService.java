@@ -74,7 +74,9 @@ final class ChatService {
         var connection = new Connection(core, name, request.address(), loopback, Instant.now().toString(),
                 new RateLimiter(limits.messagesPerSecond(), limits.messagesBurst()), reserved.claimed(),
                 reserved.claimed() ? name : admitted.clientId());
-        connection.attach(new Outbox(core, limits.maxOutboundBytes(), metrics, () -> liveness.tooSlow(connection)));
+        // A member still reading a long backlog (a big room's list) answers our pings late: while
+        // what we send keeps draining, it is not silent.
+        connection.attach(new Outbox(core, limits.maxOutboundBytes(), metrics, () -> liveness.tooSlow(connection), connection::drained));
         if (reserved.replaced() != null) {
             liveness.replaced(reserved.replaced());
         }

@@ -33,6 +33,7 @@ final class Connection {
     private volatile String status = Message.Member.ONLINE;
     /// When a frame (or a pong) last came in: the idle check's clock.
     private volatile long lastHeardNanos = System.nanoTime();
+    private volatile long lastDrainedNanos = System.nanoTime();
 
     /// A connection whose name is nobody's (protocol v1).
     Connection(CoreSession core, String clientId, String address, boolean loopback, String since, RateLimiter rate) {
@@ -87,6 +88,17 @@ final class Connection {
         return now - lastHeardNanos;
     }
 
+    /// A send to it completed after waiting for room in the socket: it is reading.
+    void drained() {
+        lastDrainedNanos = System.nanoTime();
+    }
+
+    /// How long neither a frame from it arrived nor what we send it drained: a half-open peer does
+    /// neither, a live one still reading a long backlog (its pongs behind it) does the second.
+    long idleNanos(long now) {
+        return now - Math.max(lastHeardNanos, lastDrainedNanos);
+    }
+
     /// True once: the first caller starts closing this connection for flooding.
     boolean startClosingForFlood() {
         return closingForFlood.compareAndSet(false, true);
@@ -118,6 +130,16 @@ final class Connection {
 
     void flush() {
         outbox.flush();
+    }
+
+    /// Entries its outbox holds unsent, and the bytes of those that count against the slow-reader
+    /// limit (tests).
+    int unsentEntries() {
+        return outbox.waiting();
+    }
+
+    long unsentBytes() {
+        return outbox.queuedBytes();
     }
 
     /// Queues frames made when their turn comes (see [Outbox.Deferred]); false when closing.

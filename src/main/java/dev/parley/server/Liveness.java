@@ -94,7 +94,7 @@ final class Liveness {
         long now = System.nanoTime();
         long idle = idleTimeout.toNanos();
         for (var connection : members.connections()) {
-            if (idle > 0 && connection.silentNanos(now) > idle) {
+            if (idle > 0 && connection.idleNanos(now) > idle) {
                 log.log(connection.clientId + " was silent too long; disconnected");
                 forget.accept(connection);
                 connection.close(1001, "idle");

@@ -40,6 +40,7 @@ final class Outbox implements Callback {
     private final long maxBytes;
     private final Metrics metrics;
     private final Runnable onOverflow;
+    private final Runnable onDrained;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicInteger phase = new AtomicInteger(IDLE);
@@ -58,11 +59,15 @@ final class Outbox implements Callback {
         }
     };
 
-    Outbox(CoreSession core, long maxBytes, Metrics metrics, Runnable onOverflow) {
+    /// `onDrained` hears of a send that completed only after waiting (the socket had been full and
+    /// the peer read some of it): proof of life from a peer whose pongs are still queued behind
+    /// what it has to read.
+    Outbox(CoreSession core, long maxBytes, Metrics metrics, Runnable onOverflow, Runnable onDrained) {
         this.core = core;
         this.maxBytes = maxBytes;
         this.metrics = metrics;
         this.onOverflow = onOverflow;
+        this.onDrained = onDrained;
     }
 
     /// Queues a frame and sends it; false when this connection is closing or just overflowed.
@@ -125,6 +130,11 @@ final class Outbox implements Callback {
         return queuedBytes.get();
     }
 
+    /// Entries waiting to be sent, frames and deferred ones alike (tests; counts the queue).
+    int waiting() {
+        return queue.size();
+    }
+
     private void pump() {
         if (phase.compareAndSet(IDLE, BUSY)) {
             run();
@@ -184,6 +194,9 @@ final class Outbox implements Callback {
     @Override
     public void succeeded() {
         metrics.sent();
+        if (phase.get() == RETURNED) {
+            onDrained.run();
+        }
         resume();
     }
 

@@ -297,6 +297,11 @@ public final class ParleyServer implements AutoCloseable {
         return found == null ? java.util.List.of() : found.roster().told(false);
     }
 
+    /// The connection named `clientId`, or null (tests look at what it holds unsent).
+    Connection connection(String clientId) {
+        return members.byName(clientId);
+    }
+
     /// Tells every member the room is closing (`system`), closes their connections (1001),
     /// stops Jetty and frees the port. Idempotent.
     public void stop() {

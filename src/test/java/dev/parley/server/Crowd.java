@@ -29,7 +29,9 @@ public final class Crowd implements AutoCloseable {
 
     private static final Duration MIN_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    private static final long HANDSHAKE_TIMEOUT_SECONDS = 5;
+    /// How long the real client lets a handshake wait in silence before it gives it up and tries
+    /// again (`SharedContainer.HANDSHAKE_SILENCE_MILLIS`).
+    public static final Duration CLIENT_HANDSHAKE_SILENCE = Duration.ofSeconds(5);
 
     private final URI endpoint;
     private final String room;
@@ -42,9 +44,20 @@ public final class Crowd implements AutoCloseable {
     private volatile boolean closing;
     /// Successful handshakes, first ones and reconnects.
     public final LongAdder connects = new LongAdder();
+    /// Handshakes that failed or were given up.
+    public final LongAdder failedHandshakes = new LongAdder();
+    private final java.util.concurrent.ConcurrentSkipListMap<String, LongAdder> closes = new java.util.concurrent.ConcurrentSkipListMap<>();
 
-    /// `concurrency` handshakes at most at a time (a browser-like crowd, not a SYN flood).
+    /// `concurrency` handshakes at most at a time (a browser-like crowd, not a SYN flood); a
+    /// handshake unanswered for [#CLIENT_HANDSHAKE_SILENCE] is given up, as the real client does.
     public Crowd(URI endpoint, String room, String prefix, int size, int sourceAddresses, int concurrency) throws Exception {
+        this(endpoint, room, prefix, size, sourceAddresses, concurrency, CLIENT_HANDSHAKE_SILENCE);
+    }
+
+    /// Like the other, with a handshake given up after `handshakeSilence` without an answer: a
+    /// test that must see a hung handshake as a failure gives it longer than it waits in all.
+    public Crowd(URI endpoint, String room, String prefix, int size, int sourceAddresses, int concurrency,
+            Duration handshakeSilence) throws Exception {
         this.endpoint = endpoint;
         this.room = room;
         this.handshakes = new Semaphore(concurrency);
@@ -56,6 +69,8 @@ public final class Crowd implements AutoCloseable {
             http.setExecutor(threads);
             http.setMaxConnectionsPerDestination(100_000);
             http.setBindAddress(new InetSocketAddress("127.0.0." + a, 0));
+            // Until the upgrade only: an open WebSocket's idle limit is its session's.
+            http.setIdleTimeout(handshakeSilence.toMillis());
             var client = new WebSocketCoreClient(http, null);
             client.start();
             clients.add(client);
@@ -82,14 +97,15 @@ public final class Crowd implements AutoCloseable {
         var client = clients.get(member.index % clients.size());
         var link = member.newLink();
         var request = CoreClientUpgradeRequest.from(client, uri, link);
-        // A handshake caught by a restart can hang without an answer; given up after a few seconds
-        // it is tried again like any lost connection instead of holding its slot.
-        request.timeout(HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         var config = new Configuration.ConfigurationCustomizer();
         // Whole frames: split ones would have to be put together again, at a cost per byte.
         config.setAutoFragment(false);
         config.setMaxFrameSize(16 * 1024 * 1024);
         config.setMaxTextMessageSize(16 * 1024 * 1024);
+        // No idle limit once open, as the real client (its heartbeat watches the server instead):
+        // Jetty's 30 s closed members of a 10,000 room whose reading had fallen that far behind,
+        // and each came back to be sent the whole list again.
+        config.setIdleTimeout(Duration.ZERO);
         request.setConfiguration(config);
         try {
             client.connect(request).whenComplete((session, failure) -> {
@@ -98,6 +114,7 @@ public final class Crowd implements AutoCloseable {
                     connects.increment();
                     backoffs.get(member.index).reset();
                 } else {
+                    failedHandshakes.increment();
                     lost(member);
                 }
             });
@@ -127,6 +144,16 @@ public final class Crowd implements AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             // Closing.
         }
+    }
+
+    /// A member's open connection ended with `code` (and `reason`).
+    void closed(int code, String reason) {
+        closes.computeIfAbsent(code + " " + reason, key -> new LongAdder()).increment();
+    }
+
+    /// How the members' open connections ended so far, by close code and reason.
+    public String closes() {
+        return closes.toString();
     }
 
     public int size() {

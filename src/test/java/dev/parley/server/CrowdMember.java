@@ -205,6 +205,7 @@ final class CrowdMember {
             if (status.getCode() == 1008) {
                 closedSlow = true;
             }
+            crowd.closed(status.getCode(), status.getReason());
             callback.succeeded();
             if (link == this) {
                 crowd.lost(CrowdMember.this);
