@@ -47,12 +47,8 @@ class JoinWindowTest extends RemoteWindowTest {
             robot.press(KeyCode.SHIFT).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.SHIFT);
             robot.write("line two");
             robot.type(KeyCode.ENTER);
-            ClientEvent got;
-            do {
-                got = bob.events().poll(15, TimeUnit.SECONDS);
-                assertThat(got).as("bob receives ann's message").isNotNull();
-            } while (!(got instanceof ClientEvent.ChatReceived received && received.chat().from().equals("ann")));
-            assertThat(((ClientEvent.ChatReceived) got).chat().text()).isEqualTo("line one\nline two");
+            var got = bob.next(ClientEvent.ChatReceived.class, received -> received.chat().from().equals("ann"));
+            assertThat(got.chat().text()).isEqualTo("line one\nline two");
 
             bob.client().sendChat("lobby", "got it");
             until("bob's answer shown", () -> WindowFixture.logTexts(window, "lobby").contains("got it"));

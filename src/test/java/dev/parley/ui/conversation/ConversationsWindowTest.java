@@ -10,7 +10,6 @@ import dev.parley.ui.RemoteWindowTest;
 import dev.parley.ui.WindowFixture;
 import dev.parley.ui.log.LogLine;
 import dev.parley.ui.members.MemberRow;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -65,12 +64,8 @@ class ConversationsWindowTest extends RemoteWindowTest {
 
             robot.clickOn("#input").write("just between us");
             robot.type(KeyCode.ENTER);
-            ClientEvent got;
-            do {
-                got = bob.events().poll(15, TimeUnit.SECONDS);
-                assertThat(got).as("bob receives ann's private message").isNotNull();
-            } while (!(got instanceof ClientEvent.LineAdded added && added.line().conversation().equals("@ann")));
-            assertThat(((ClientEvent.LineAdded) got).line().text()).isEqualTo("just between us");
+            var got = bob.next(ClientEvent.LineAdded.class, added -> added.line().conversation().equals("@ann"));
+            assertThat(got.line().text()).isEqualTo("just between us");
 
             bob.client().typingTo("ann");
             until("ann sees bob typing", () -> robot.lookup("#typingNote").queryAs(Label.class).getText().equals("bob is typing…"));
