@@ -118,6 +118,8 @@ public final class MainView extends StackPane {
                 jump.close();
             } else if (e.getCode() == KeyCode.ESCAPE && !vm.search().queryProperty().get().isEmpty()) {
                 vm.search().close();
+            } else if (e.getCode() == KeyCode.ESCAPE && vm.trust().changedProperty().get() != null) {
+                vm.trust().cancel();
             } else if (e.getCode() == KeyCode.ESCAPE && bar.invite().isSelected()) {
                 bar.invite().setSelected(false);
             } else {

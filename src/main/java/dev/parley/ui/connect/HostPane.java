@@ -33,6 +33,7 @@ public final class HostPane extends VBox {
         var port = new TextField();
         port.setId("hostPort");
         port.setPrefColumnCount(6);
+        port.accessibleTextProperty().bind(i18n.text("host.port"));
         // Digits only; the value reaches the view model when it is a port number.
         port.setTextFormatter(new TextFormatter<>(change -> change.getControlNewText().matches("\\d{0,5}") ? change : null));
         port.setText(Integer.toString(vm.portProperty().get()));
@@ -45,6 +46,7 @@ public final class HostPane extends VBox {
         var password = new PasswordField();
         password.setId("hostPassword");
         password.promptTextProperty().bind(i18n.text("host.passwordPrompt"));
+        password.accessibleTextProperty().bind(i18n.text("host.passwordPrompt"));
         password.textProperty().bindBidirectional(vm.passwordProperty());
         HBox.setHgrow(password, Priority.ALWAYS);
         var fields = new HBox(6, port, password);

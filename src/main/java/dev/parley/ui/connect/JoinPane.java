@@ -23,15 +23,18 @@ public final class JoinPane extends VBox {
         address.setEditable(true);
         address.setMaxWidth(Double.MAX_VALUE);
         address.promptTextProperty().bind(i18n.text("join.addressPrompt"));
+        address.accessibleTextProperty().bind(i18n.text("join.addressPrompt"));
         address.getEditor().textProperty().bindBidirectional(vm.addressProperty());
 
         var room = new TextField();
         room.setId("joinRoom");
         room.promptTextProperty().bind(i18n.text("join.roomPrompt"));
+        room.accessibleTextProperty().bind(i18n.text("join.roomPrompt"));
         room.textProperty().bindBidirectional(vm.roomProperty());
         var password = new PasswordField();
         password.setId("joinPassword");
         password.promptTextProperty().bind(i18n.text("join.passwordPrompt"));
+        password.accessibleTextProperty().bind(i18n.text("join.passwordPrompt"));
         password.textProperty().bindBidirectional(vm.passwordProperty());
         HBox.setHgrow(room, Priority.ALWAYS);
         HBox.setHgrow(password, Priority.ALWAYS);

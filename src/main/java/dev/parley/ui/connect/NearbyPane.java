@@ -22,6 +22,7 @@ final class NearbyPane extends VBox {
     NearbyPane(JoinViewModel vm, I18n i18n) {
         super(4);
         var list = new ListView<>(vm.nearby().rooms());
+        list.accessibleTextProperty().bind(i18n.text("nearby.title"));
         list.setId("nearbyRooms");
         list.setPrefHeight(120);
         var placeholder = new Label();
@@ -60,6 +61,7 @@ final class NearbyPane extends VBox {
             if (empty || room == null) {
                 setText(null);
                 setGraphic(null);
+                setAccessibleText(null);
                 return;
             }
             var name = new Label(room.name());
@@ -86,6 +88,8 @@ final class NearbyPane extends VBox {
             row.setAlignment(Pos.CENTER_LEFT);
             setText(null);
             setGraphic(row);
+            setAccessibleText((room.passwordProtected() ? i18n.get("nearby.locked", room.name()) : room.name())
+                    + ", " + address.getText() + ", " + members.getText());
         }
     }
 }
