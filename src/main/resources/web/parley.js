@@ -70,7 +70,8 @@
 
   function connect() {
     clearTimeout(s.timer);
-    const query = { clientId: s.clientId || s.name, room: s.firstRoom, key: ownKey() };
+    // The name the server knows our resends by: a rename to ann-2 must not stick.
+    const query = { clientId: s.asked || s.name, room: s.firstRoom, key: ownKey() };
     if (s.password) query.token = s.password;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     setStatus(t('status.connecting'));
@@ -93,6 +94,7 @@
         $('chat').hidden = true;
         $('join').hidden = false;
         s.clientId = null;
+        s.asked = null;
         return;
       }
       $('check-link').hidden = false;
@@ -131,6 +133,7 @@
   function welcome(p) {
     s.clientId = p.clientId;
     s.claimed = !!p.claimed;
+    s.asked = p.renamedFrom || p.clientId;
     s.backoff = 500;
     $('check-link').hidden = true;
     if (p.limits && p.limits.maxTextChars) s.maxText = p.limits.maxTextChars;

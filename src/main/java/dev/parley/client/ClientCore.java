@@ -32,6 +32,9 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     private Connection current;
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile String clientId;
+    /// The name every handshake asks for: the server knows our resends by it (design.md "nothing
+    /// lost"), so a rename to `alice-2` (an old connection still held `alice`) must not stick.
+    private String askedName;
     private boolean ready;
     private boolean closed;
     private String status = Message.Member.ONLINE;
@@ -42,6 +45,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         this.events = events;
         this.headers = withKey(headers, config.key());
         this.clientId = config.name();
+        this.askedName = config.name();
         this.retry = new Retry(config, loop, this::attempt);
         this.heartbeat = new Heartbeat(loop, config.pingInterval(), this);
         this.conversation = new Conversation(config.room() == null ? Names.DEFAULT_ROOM : config.room(), this, events);
@@ -114,7 +118,8 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
             return;
         }
         setState(ConnectionState.CONNECTING, null, null, null);
-        var uri = HandshakeUri.of(config.serverUri(), clientId, conversation.firstRoom(), config.password());
+        var uri = HandshakeUri.of(config.serverUri(), askedName != null ? askedName : clientId,
+                conversation.firstRoom(), config.password());
         current = Connection.open(container, uri, headers, loop, this);
     }
 
@@ -135,6 +140,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         boolean late = greeting.welcomed() && ready;
         if (welcome.clientId() != null) {
             clientId = welcome.clientId();
+            askedName = welcome.renamedFrom() != null ? welcome.renamedFrom() : welcome.clientId();
         }
         if (welcome.limits() != null && current != null) {
             current.pace(welcome.limits().messagesPerSecond());

@@ -96,35 +96,92 @@ class NothingLostTest {
         Chat acknowledged;
         var alice = new ChatRecorder();
         var bob = new ChatRecorder();
-        try (var server = ParleyServer.start(ServerConfig.forTests().withDataDir(data));
-             var proxy = new TcpProxy(server.port());
-             var aliceClient = new ParleyClient(config(proxy.uri(), "alice"), alice);
-             var bobClient = new ParleyClient(config(server.localUri(), "bob"), bob)) {
-            aliceClient.connect();
-            bobClient.connect();
-            var both = List.of(alice, bob);
-            awaitConnected(both);
-            proxy.dropDownstream(true);
-            cid = aliceClient.sendChat("lobby", "exactly once");
-            // Bob sees it, so it is stored; alice's acknowledgement is thrown away on the way.
-            await(Duration.ofSeconds(15), () -> bob.receivedCount() == 1, both);
-            Thread.sleep(200);
-            assertThat(alice.acknowledged()).isEmpty();
-            proxy.dropDownstream(false);
-            proxy.cutAll(); // alice reconnects and resends "exactly once" with the same cid
+        try (var chat = AliceBehindProxy.start(data, alice, bob)) {
+            cid = chat.sendWithoutAcknowledgement("exactly once");
+            chat.proxy().cutAll(); // alice reconnects and resends "exactly once" with the same cid
 
-            await(Duration.ofSeconds(15), () -> alice.acknowledged().containsKey(cid), both);
-            acknowledged = alice.acknowledged().get(cid);
-            bobClient.sendChat("lobby", "after");
-            await(Duration.ofSeconds(15), () -> alice.receivedCount() == 2 && bob.receivedCount() == 2, both);
+            acknowledged = chat.awaitAcknowledgedThenBobSays(cid, "after");
             assertThat(alice.connects()).isEqualTo(2);
         }
         assertThat(acknowledged.seq()).isEqualTo(1);
-        assertThat(alice.received()).extracting(Chat::text).containsExactly("exactly once", "after");
-        assertThat(bob.received()).extracting(Chat::text).containsExactly("exactly once", "after");
+        assertExactlyOnce(alice, bob, "exactly once", "after");
+    }
+
+    /// A loaded server notices a lost connection late, so a client without a key that reconnects
+    /// at once is renamed `alice-2` (its old connection still holds `alice`). The server knows a
+    /// resend by the name the client asked for: the client must go on asking for `alice`, or its
+    /// next resend comes from "someone else" and is stored a second time.
+    @Test
+    void aResendAfterAReconnectThatRenamedTheClientIsStoredOnce() throws Exception {
+        var alice = new ChatRecorder();
+        var bob = new ChatRecorder();
+        try (var chat = AliceBehindProxy.start(data, alice, bob)) {
+            chat.proxy().abandonOpenConnections();
+            await(Duration.ofSeconds(15), () -> alice.connects() == 2 && alice.state() == ConnectionState.CONNECTED,
+                    List.of(alice, bob));
+            assertThat(chat.alice().clientId()).isEqualTo("alice-2");
+
+            var cid = chat.sendWithoutAcknowledgement("exactly once");
+            chat.proxy().cutAll(); // alice reconnects and resends "exactly once" with the same cid
+
+            chat.awaitAcknowledgedThenBobSays(cid, "after");
+            assertThat(alice.connects()).isEqualTo(3);
+        }
+        assertExactlyOnce(alice, bob, "exactly once", "after");
+    }
+
+    private void assertExactlyOnce(ChatRecorder alice, ChatRecorder bob, String... texts) {
+        assertThat(alice.received()).extracting(Chat::text).containsExactly(texts);
+        assertThat(bob.received()).extracting(Chat::text).containsExactly(texts);
         try (var store = SqliteHistoryStore.open(data.resolve("history.db"), Limits.DEFAULTS.historyRetention())) {
-            assertThat(store.page("lobby", 0L, null, 100)).extracting(Chat::text).containsExactly("exactly once", "after");
+            assertThat(store.page("lobby", 0L, null, 100)).extracting(Chat::text).containsExactly(texts);
         }
     }
 
+    /// A server with its history in `data`; alice talks to it through a [TcpProxy], bob directly.
+    private record AliceBehindProxy(ParleyServer server, TcpProxy proxy, ParleyClient alice, ParleyClient bob,
+                                    List<ChatRecorder> recorders) implements AutoCloseable {
+
+        static AliceBehindProxy start(Path data, ChatRecorder aliceLog, ChatRecorder bobLog) throws Exception {
+            var server = ParleyServer.start(ServerConfig.forTests().withDataDir(data));
+            var proxy = new TcpProxy(server.port());
+            var chat = new AliceBehindProxy(server, proxy, new ParleyClient(config(proxy.uri(), "alice"), aliceLog),
+                    new ParleyClient(config(server.localUri(), "bob"), bobLog), List.of(aliceLog, bobLog));
+            chat.alice.connect();
+            chat.bob.connect();
+            awaitConnected(chat.recorders);
+            return chat;
+        }
+
+        /// Alice sends `text`; bob sees it, so it is stored, but her acknowledgement is thrown away.
+        String sendWithoutAcknowledgement(String text) throws InterruptedException {
+            var bobHad = recorders.getLast().receivedCount();
+            proxy.dropDownstream(true);
+            var cid = alice.sendChat("lobby", text);
+            await(Duration.ofSeconds(15), () -> recorders.getLast().receivedCount() == bobHad + 1, recorders);
+            Thread.sleep(200);
+            assertThat(recorders.getFirst().acknowledged()).doesNotContainKey(cid);
+            proxy.dropDownstream(false);
+            return cid;
+        }
+
+        /// Waits for alice's (resent) `cid` to be acknowledged, then bob says `text` and both get it.
+        Chat awaitAcknowledgedThenBobSays(String cid, String text) {
+            var aliceLog = recorders.getFirst();
+            await(Duration.ofSeconds(15), () -> aliceLog.acknowledged().containsKey(cid), recorders);
+            int before = aliceLog.receivedCount();
+            bob.sendChat("lobby", text);
+            await(Duration.ofSeconds(15), () -> recorders.stream().allMatch(r -> r.received().stream()
+                    .anyMatch(c -> c.text().equals(text))), recorders);
+            assertThat(aliceLog.receivedCount()).isGreaterThan(before);
+            return aliceLog.acknowledged().get(cid);
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (server; proxy; alice; bob) {
+                // closes the clients first, then the proxy, then the server
+            }
+        }
+    }
 }

@@ -20,6 +20,8 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Socket> frozen = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> serverSides = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> abandoned = ConcurrentHashMap.newKeySet();
     private volatile boolean dropDownstream;
     private volatile boolean refuseNew;
 
@@ -48,6 +50,17 @@ final class TcpProxy implements AutoCloseable {
         frozen.addAll(sockets);
     }
 
+    /// Ends the client's side of every relayed connection and leaves the server's open and
+    /// silent: the server has not noticed the loss yet, so its connection (and name) stays live.
+    void abandonOpenConnections() {
+        abandoned.addAll(serverSides);
+        for (var socket : sockets) {
+            if (!serverSides.contains(socket)) {
+                closeQuietly(socket);
+            }
+        }
+    }
+
     /// Closes every relayed connection (both sides see the TCP connection end).
     void cutAll() {
         for (var socket : sockets) {
@@ -68,6 +81,7 @@ final class TcpProxy implements AutoCloseable {
                 server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2_000);
                 sockets.add(client);
                 sockets.add(server);
+                serverSides.add(server);
                 Thread.ofVirtual().start(() -> pump(client, server, false));
                 Thread.ofVirtual().start(() -> pump(server, client, true));
             } catch (IOException e) {
@@ -78,7 +92,10 @@ final class TcpProxy implements AutoCloseable {
 
     private void pump(Socket from, Socket to, boolean downstream) {
         var buffer = new byte[16 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        // Not try-with-resources: closing a socket's stream closes the socket, abandoned or not.
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 while (frozen.contains(from) || frozen.contains(to)) {
@@ -95,8 +112,11 @@ final class TcpProxy implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             // one side went away
         } finally {
-            closeQuietly(from);
-            closeQuietly(to);
+            for (var socket : new Socket[] {from, to}) {
+                if (!abandoned.contains(socket)) {
+                    closeQuietly(socket);
+                }
+            }
         }
     }
 

@@ -163,6 +163,30 @@ class WebPageTest {
         assertThat(occurrences(log, "while ann was away")).isEqualTo(1);
     }
 
+    /// The server knows a page's resends by the name it asked for: a page renamed `ann-2` (a
+    /// half-open old connection, or another `ann`) must ask for `ann` again when it reconnects,
+    /// or what it resends then is taken for someone else's and stored twice.
+    @Test
+    void aRenamedPageAsksForItsOwnNameWhenItReconnects() throws Exception {
+        var first = start(0);
+        int port = first.port();
+        var other = javaClient(first, "ann");
+        other.await(ClientEvent.Welcomed.class, welcomed -> true);
+        var ann = browser();
+        ann.open(page(first));
+        ann.type("#name", "ann");
+        ann.click("#join-button");
+        ann.awaitText("#members", members -> members.contains("ann-2 (you)"), WAIT);
+        other.client().close();
+        first.stop();
+        ann.awaitText("#status", status -> status.startsWith("reconnecting"), WAIT);
+
+        start(port);
+        ann.awaitText("#status", status -> status.startsWith("connected"), WAIT);
+        ann.awaitText("#members", members -> members.contains("(you)"), WAIT);
+        assertThat(ann.text("#members")).contains("ann (you)").doesNotContain("ann-2");
+    }
+
     @Test
     void theServerServesThePageAtItsRootAndNothingElse() throws Exception {
         var server = start(0);
