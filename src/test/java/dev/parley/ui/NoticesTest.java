@@ -99,4 +99,34 @@ class NoticesTest {
         assertThat(shown).hasSize(1);
         assertThat(notices.unreadProperty().get()).isEqualTo(2);
     }
+
+    @Test
+    void doNotDisturbKeptFromLastTimeIsChosenAgainAndSentAsStatus() {
+        var heard = new ArrayList<Availability>();
+        notices.onAvailability(heard::add);
+        var saved = new NotifySettings();
+        saved.doNotDisturb(true);
+        notices.adopt(saved);
+        assertThat(notices.chosenProperty().get()).isEqualTo(Availability.DND);
+        assertThat(heard).containsExactly(Availability.DND);
+
+        notices.focused(false);
+        notices.event(new ClientEvent.Welcomed(new Message.Welcome("ann", "lobby", List.of("lobby"), null, null, null)));
+        notices.event(chat("lobby", "bob", "ann, still there?", NOW));
+        assertThat(shown).isEmpty();
+        assertThat(notices.mentionsProperty().get().in("ann, still there?")).isTrue();
+
+        notices.choose(Availability.ONLINE);
+        assertThat(heard).containsExactly(Availability.DND, Availability.ONLINE);
+        assertThat(notices.settings().doNotDisturb()).isFalse();
+    }
+
+    @Test
+    void aChangedSoundSettingIsSaved() {
+        var saves = new int[1];
+        notices.onSettingsChanged(() -> saves[0]++);
+        notices.change(s -> s.soundRooms(true));
+        assertThat(notices.settings().soundRooms()).isTrue();
+        assertThat(saves[0]).isEqualTo(1);
+    }
 }
