@@ -1,5 +1,6 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.I18n;
 import java.util.function.Supplier;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
@@ -21,7 +22,8 @@ final class MuteItem {
                 notices.mute(which, item.isSelected());
             }
         });
-        menu.setOnShowing(e -> {
+        // A handler, not the menu's one `onShowing`, which its owner may use.
+        menu.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> {
             var which = conversation.get();
             item.setDisable(which == null);
             item.setSelected(which != null && notices.settings().muted(which));

@@ -1,5 +1,6 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.I18n;
 import dev.parley.ui.notify.Availability;
 import dev.parley.ui.notify.NotifySettings;
 import java.util.Locale;

@@ -152,9 +152,7 @@ public final class Notices implements AutoCloseable {
                     connectedBefore = false;
             case ClientEvent.ChatReceived(var chat, var own) ->
                     policy.message(Incoming.room(chat.room(), chat.from(), chat.text(), own).sentAt(chat.time()));
-            // Private messages show in the open log for now, so they are on screen while the
-            // window is focused; the window's conversation list will give them their own.
-            case ClientEvent.DmReceived(var dm, var own) when !focused -> policy.message(
+            case ClientEvent.DmReceived(var dm, var own) -> policy.message(
                     Incoming.direct(own ? dm.to() : dm.from(), dm.from(), dm.text(), own).sentAt(dm.time()));
             default -> { }
         }
