@@ -84,12 +84,12 @@ class NoticesTest {
     }
 
     @Test
-    void privateMessagesNotifyWithSoundWhileUnfocusedAndDoNotDisturbSilencesEverything() {
+    void privateMessagesNotifyWithSoundWhenTheirConversationIsNotShownAndDoNotDisturbSilencesEverything() {
         notices.event(new ClientEvent.Welcomed(new Message.Welcome("ann", "lobby", List.of("lobby"), null, null, null)));
-        notices.showing("lobby");
-        notices.event(dm("bob", "ann", "seen in the open log"));
+        notices.showing("@bob");
+        notices.event(dm("bob", "ann", "seen in the open conversation"));
         assertThat(shown).isEmpty();
-        notices.focused(false);
+        notices.showing("lobby");
         notices.event(dm("bob", "ann", "psst"));
         assertThat(shown).containsExactly("bob | psst");
         assertThat(sounds).isEqualTo(1);
