@@ -15,6 +15,7 @@ import dev.parley.ui.log.LogPane;
 import dev.parley.ui.members.MembersPane;
 import dev.parley.ui.search.SearchPane;
 import dev.parley.ui.status.StatusBar;
+import dev.parley.ui.text.MessageLook;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -56,12 +57,16 @@ public final class MainView extends StackPane {
         bar.visibleProperty().bind(connected);
         bar.managedProperty().bind(connected);
 
-        var conversations = new ConversationsPane(vm.conversations(), i18n);
+        var notices = window.notices();
+        var conversations = new ConversationsPane(vm.conversations(), i18n,
+                (menu, id) -> MuteItem.addTo(menu, notices, i18n, id));
         conversations.setPrefWidth(250);
-        var log = new LogPane(vm.log(), vm.conversations().activeProperty(), vm::retry, i18n);
+        var look = new MessageLook(window::openLink, text -> notices.mentionsProperty().get().in(text));
+        var log = new LogPane(vm.log(), vm.conversations().activeProperty(), vm::retry, i18n, look);
         VBox.setVgrow(log, Priority.ALWAYS);
         var middle = new VBox(new CertificateBanner(vm.trust(), i18n), log,
-                new InputPane(vm.input(), vm.conversations().typingProperty(), i18n));
+                new InputPane(vm.input(), vm.conversations().typingProperty(),
+                        () -> vm.members().members().stream().filter(m -> !m.self()).map(m -> m.clientId()).toList(), i18n));
         var invitePanel = new ScrollPane();
         invitePanel.setId("invitePanel");
         invitePanel.setFitToWidth(true);
@@ -166,7 +171,7 @@ public final class MainView extends StackPane {
             }
         });
 
-        var header = new HBox(12, title, count, bar, spacer, language, dark);
+        var header = new HBox(12, title, count, bar, spacer, new NoticeMenu(window.notices(), i18n), language, dark);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("header");

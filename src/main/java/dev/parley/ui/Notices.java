@@ -16,8 +16,11 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import dev.parley.ui.notify.Mentions;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /// Connects the client's events and the window's focus to the notification logic
 /// ([NotifyPolicy]) and carries out what it decides: the desktop notification, the sound, the
@@ -28,6 +31,8 @@ public final class Notices implements AutoCloseable {
 
     private final NotifySettings settings;
     private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<Availability> chosen = new ReadOnlyObjectWrapper<>(Availability.ONLINE);
+    private final ReadOnlyObjectWrapper<Mentions> mentions = new ReadOnlyObjectWrapper<>(new Mentions(""));
     private final NotifyPolicy policy;
     private final AwayTimer away;
     private final Supplier<DesktopNotifier> makeNotifier;
@@ -58,6 +63,31 @@ public final class Notices implements AutoCloseable {
 
     public NotifySettings settings() {
         return settings;
+    }
+
+    /// The status the person chose (not the automatic away): what the status menu shows.
+    public ReadOnlyObjectProperty<Availability> chosenProperty() {
+        return chosen.getReadOnlyProperty();
+    }
+
+    /// Who counts as "you" in a message (the name this server gave), for the log to highlight.
+    public ReadOnlyObjectProperty<Mentions> mentionsProperty() {
+        return mentions.getReadOnlyProperty();
+    }
+
+    /// Takes over the settings read from disk; a "Do not disturb" kept from last time is chosen again.
+    public void adopt(NotifySettings loaded) {
+        settings.adopt(loaded);
+        if (settings.doNotDisturb() && chosen.get() != Availability.DND) {
+            chosen.set(Availability.DND);
+            away.choose(Availability.DND);
+        }
+    }
+
+    /// Changes the notification settings (a sound switched on or off) and saves them.
+    public void change(Consumer<NotifySettings> change) {
+        change.accept(settings);
+        settingsChanged.run();
     }
 
     /// `clicked` hears, on the notifier's thread, the conversation of a clicked notification.
@@ -97,6 +127,7 @@ public final class Notices implements AutoCloseable {
     /// The person chose a status; "Do not disturb" also silences notifications.
     public void choose(Availability status) {
         settings.doNotDisturb(status == Availability.DND);
+        chosen.set(status);
         away.choose(status);
         settingsChanged.run();
     }
@@ -109,7 +140,10 @@ public final class Notices implements AutoCloseable {
 
     public void event(ClientEvent event) {
         switch (event) {
-            case ClientEvent.Welcomed(var welcome) -> policy.self(welcome.clientId());
+            case ClientEvent.Welcomed(var welcome) -> {
+                policy.self(welcome.clientId());
+                mentions.set(new Mentions(welcome.clientId()));
+            }
             case ClientEvent.StateChanged changed when changed.state() == ConnectionState.CONNECTED -> {
                 policy.connected(connectedBefore);
                 connectedBefore = true;
@@ -118,9 +152,7 @@ public final class Notices implements AutoCloseable {
                     connectedBefore = false;
             case ClientEvent.ChatReceived(var chat, var own) ->
                     policy.message(Incoming.room(chat.room(), chat.from(), chat.text(), own).sentAt(chat.time()));
-            // Private messages show in the open log for now, so they are on screen while the
-            // window is focused; the window's conversation list will give them their own.
-            case ClientEvent.DmReceived(var dm, var own) when !focused -> policy.message(
+            case ClientEvent.DmReceived(var dm, var own) -> policy.message(
                     Incoming.direct(own ? dm.to() : dm.from(), dm.from(), dm.text(), own).sentAt(dm.time()));
             default -> { }
         }

@@ -3,6 +3,7 @@ package dev.parley.ui;
 import dev.parley.ui.common.FxBackground;
 import dev.parley.ui.common.I18n;
 import dev.parley.ui.common.Settings;
+import dev.parley.ui.text.LinkOpener;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.parley.client.ClientEvent;
@@ -32,6 +33,7 @@ public final class ParleyWindow {
     private final I18n i18n;
     private final Timeline ticker;
     private final Notices notices;
+    private LinkOpener links = LinkOpener.none();
 
     private ParleyWindow(Stage stage, Settings settings, Path data) {
         this.stage = stage;
@@ -53,6 +55,8 @@ public final class ParleyWindow {
         // The theme first: the first control class to load sets JavaFX's own Modena stylesheet
         // (parsed, then thrown away for the theme) unless a user-agent stylesheet is set already.
         applyTheme(settings.theme());
+        // Before the view, which shows the notification choices and marks mentions.
+        notices = WindowNotices.attach(stage, model, i18n, data);
         var view = new MainView(model, i18n, this);
         // A stage already on screen (the app's `ui.startup.FirstFrame`) keeps its scene and its size.
         var scene = stage.getScene();
@@ -72,7 +76,6 @@ public final class ParleyWindow {
             view.applyCss();
             view.layout();
         }
-        notices = WindowNotices.attach(stage, model, i18n, data);
         stage.titleProperty().bind(WindowNotices.title(i18n, notices));
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> { model.tick(); notices.tick(); }));
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -100,6 +103,16 @@ public final class ParleyWindow {
 
     public Notices notices() {
         return notices;
+    }
+
+    /// Where a click on a web address in a message goes: the app passes its browser
+    /// ([LinkOpener#hostServices]); until then links open nothing.
+    public void links(LinkOpener opener) {
+        links = opener;
+    }
+
+    void openLink(java.net.URI address) {
+        links.open(address);
     }
 
     /// The theme's precompiled binary stylesheet: AtlantaFX ships one beside each CSS file, and

@@ -34,7 +34,8 @@ final class WindowNotices {
                 Notifiers::forThisSystem, notifierThread, tone::play);
         // Disk off the FX thread: the defaults hold for the moment the file takes to read.
         var background = new FxBackground();
-        background.run("notify-settings", () -> NotifySettings.load(data), notices.settings()::adopt, failed -> { });
+        background.run("notify-settings", () -> NotifySettings.load(data), notices::adopt, failed -> { });
+        notices.onAvailability(status -> model.session().status(status.wire()));
         notices.onSettingsChanged(() -> {
             var snapshot = notices.settings().copy();
             background.run("notify-settings-save", () -> { snapshot.save(data); return snapshot; }, saved -> { },
@@ -54,9 +55,7 @@ final class WindowNotices {
             stage.show();
             stage.toFront();
             stage.requestFocus();
-            if (!conversation.startsWith("@")) {
-                model.conversations().select(conversation);
-            }
+            model.conversations().select(conversation);
         }));
         return notices;
     }

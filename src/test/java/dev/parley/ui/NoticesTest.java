@@ -84,12 +84,12 @@ class NoticesTest {
     }
 
     @Test
-    void privateMessagesNotifyWithSoundWhileUnfocusedAndDoNotDisturbSilencesEverything() {
+    void privateMessagesNotifyWithSoundWhenTheirConversationIsNotShownAndDoNotDisturbSilencesEverything() {
         notices.event(new ClientEvent.Welcomed(new Message.Welcome("ann", "lobby", List.of("lobby"), null, null, null)));
-        notices.showing("lobby");
-        notices.event(dm("bob", "ann", "seen in the open log"));
+        notices.showing("@bob");
+        notices.event(dm("bob", "ann", "seen in the open conversation"));
         assertThat(shown).isEmpty();
-        notices.focused(false);
+        notices.showing("lobby");
         notices.event(dm("bob", "ann", "psst"));
         assertThat(shown).containsExactly("bob | psst");
         assertThat(sounds).isEqualTo(1);
@@ -98,5 +98,35 @@ class NoticesTest {
         notices.event(dm("carol", "ann", "hello?"));
         assertThat(shown).hasSize(1);
         assertThat(notices.unreadProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void doNotDisturbKeptFromLastTimeIsChosenAgainAndSentAsStatus() {
+        var heard = new ArrayList<Availability>();
+        notices.onAvailability(heard::add);
+        var saved = new NotifySettings();
+        saved.doNotDisturb(true);
+        notices.adopt(saved);
+        assertThat(notices.chosenProperty().get()).isEqualTo(Availability.DND);
+        assertThat(heard).containsExactly(Availability.DND);
+
+        notices.focused(false);
+        notices.event(new ClientEvent.Welcomed(new Message.Welcome("ann", "lobby", List.of("lobby"), null, null, null)));
+        notices.event(chat("lobby", "bob", "ann, still there?", NOW));
+        assertThat(shown).isEmpty();
+        assertThat(notices.mentionsProperty().get().in("ann, still there?")).isTrue();
+
+        notices.choose(Availability.ONLINE);
+        assertThat(heard).containsExactly(Availability.DND, Availability.ONLINE);
+        assertThat(notices.settings().doNotDisturb()).isFalse();
+    }
+
+    @Test
+    void aChangedSoundSettingIsSaved() {
+        var saves = new int[1];
+        notices.onSettingsChanged(() -> saves[0]++);
+        notices.change(s -> s.soundRooms(true));
+        assertThat(notices.settings().soundRooms()).isTrue();
+        assertThat(saves[0]).isEqualTo(1);
     }
 }

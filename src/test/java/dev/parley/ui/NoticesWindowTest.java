@@ -16,7 +16,8 @@ import org.testfx.framework.junit5.Start;
 
 /// The window's notices against a real server and a real notification service (dunst on a
 /// private bus under Xvfb): the title counts unread messages, and a message that arrives while
-/// the window is not focused becomes a desktop notification, and a room seen is no longer counted.
+/// the window is not focused becomes a desktop notification, a muted room's does not unless it
+/// names you, and a room seen is no longer counted.
 class NoticesWindowTest extends RemoteWindowTest {
 
     private Stage stage;
@@ -62,9 +63,25 @@ class NoticesWindowTest extends RemoteWindowTest {
                 assertThat(desktop.ctl("history")).contains("bob in random", "over here", "bob mentioned you in lobby", "ann, lunch?")
                         .doesNotContain("seen at once");
 
+                // A muted room says nothing on the desktop, unless a message names you.
+                fx(() -> window.model().conversations().join("quiet"));
+                until("in quiet", () -> window.model().conversations().conversations().stream().anyMatch(r -> r.id().equals("quiet")));
+                fx(() -> { window.notices().mute("quiet", true); return null; });
+                bob.client().join("quiet");
+                bob.client().sendChat("quiet", "muted chatter");
+                bob.client().sendChat("quiet", "Ann, the build is green");
+                until("the mention counts, the chatter does not", () -> stage.getTitle().equals("(3) Parley"));
+                Awaitility.await("the mention on the desktop").atMost(WindowFixture.WAIT)
+                        .until(() -> desktop.ctl("count", "displayed").strip().equals("1"));
+                desktop.ctl("close-all");
+                assertThat(desktop.ctl("history")).contains("bob mentioned you in quiet", "the build is green")
+                        .doesNotContain("muted chatter");
+
                 fx(() -> { window.notices().focused(true); return null; });
-                until("the lobby is seen", () -> stage.getTitle().equals("(1) Parley"));
-                fx(() -> { window.model().conversations().select("random"); return null; });
+                until("the conversation shown is seen", () -> stage.getTitle().equals("(2) Parley"));
+                for (var room : new String[] {"lobby", "random", "quiet"}) {
+                    fx(() -> { window.model().conversations().select(room); return null; });
+                }
                 until("all seen", () -> stage.getTitle().equals("Parley"));
             }
         } finally {

@@ -42,6 +42,7 @@ public final class Session {
     private Supplier<KnownServers> knownServers = KnownServers::inMemory;
     private ServerKeys serverKeys;
     private ParleyClient client;
+    private String status = Message.Member.ONLINE;
     private EventPump pump;
     private ClientConfig lastConfig;
     private Attempt last;
@@ -91,6 +92,9 @@ public final class Session {
         }, created -> {
             if (pump == mine) {
                 client = created;
+                if (!status.equals(Message.Member.ONLINE)) {
+                    created.status(status);
+                }
             } else {
                 close(created);
             }
@@ -190,8 +194,10 @@ public final class Session {
         }
     }
 
-    /// Shows this window as `online`, `away` or `dnd` ([Message.Member#STATUSES]).
+    /// Shows this window as `online`, `away` or `dnd` ([Message.Member#STATUSES]), also on the
+    /// connections made later.
     public void status(String status) {
+        this.status = status;
         if (client != null) {
             client.status(status);
         }

@@ -2,7 +2,10 @@ package dev.parley.ui.conversation;
 
 import dev.parley.ui.common.I18n;
 import dev.parley.ui.common.Panes;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.ContextMenu;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -18,7 +21,9 @@ public final class ConversationsPane extends VBox {
 
     private final ListView<ConversationRow> list;
 
-    public ConversationsPane(ConversationsViewModel vm, I18n i18n) {
+    /// `actions` adds to each row's context menu what else can be done with a conversation
+    /// (mute it); it is given the menu and the id of the row the menu belongs to.
+    public ConversationsPane(ConversationsViewModel vm, I18n i18n, BiConsumer<ContextMenu, Supplier<String>> actions) {
         super(6);
         setPadding(new Insets(12));
         getStyleClass().add("conversations");
@@ -26,7 +31,11 @@ public final class ConversationsPane extends VBox {
         list = new ListView<>(vm.conversations());
         list.setId("conversationsList");
         list.accessibleTextProperty().bind(i18n.text("conversations.title"));
-        list.setCellFactory(v -> new ConversationCell(vm, i18n));
+        list.setCellFactory(v -> {
+            var cell = new ConversationCell(vm, i18n);
+            actions.accept(cell.menu(), () -> cell.getItem() == null ? null : cell.getItem().id());
+            return cell;
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null && !row.id().equals(vm.active())) {

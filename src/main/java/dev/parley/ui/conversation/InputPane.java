@@ -17,13 +17,18 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.value.ObservableValue;
 import dev.parley.ui.common.Note;
+import dev.parley.ui.text.NameCompletion;
+import java.util.List;
+import java.util.function.Supplier;
 
-/// The message field: Enter sends, Shift+Enter starts a new line; a counter near the limit;
-/// the reason when sending is off, and the server's refusals, beside it.
+/// The message field: Enter sends, Shift+Enter starts a new line, `@` + Tab completes a member's
+/// name; a counter near the limit; the reason when sending is off, and the server's refusals,
+/// beside it.
 public final class InputPane extends VBox {
 
-    /// `typing` says who is typing in the conversation shown ("Ann is typing…"), above the field.
-    public InputPane(InputViewModel vm, ObservableValue<Note> typing, I18n i18n) {
+    /// `typing` says who is typing in the conversation shown ("Ann is typing…"), above the field;
+    /// `names` are the members whose names `@` + Tab completes.
+    public InputPane(InputViewModel vm, ObservableValue<Note> typing, Supplier<List<String>> names, I18n i18n) {
         super(4);
         setPadding(new Insets(8, 12, 8, 12));
         getStyleClass().add("input-pane");
@@ -47,6 +52,7 @@ public final class InputPane extends VBox {
                 vm.send();
             }
         });
+        NameCompletion.attach(field, names);
         HBox.setHgrow(field, Priority.ALWAYS);
 
         var send = new Button();

@@ -1,6 +1,8 @@
 package dev.parley.ui.log;
 
 import dev.parley.ui.common.I18n;
+import dev.parley.ui.text.MessageLook;
+import dev.parley.ui.text.MessageText;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,9 +16,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/// One log line: time, sender, text (shown as text, never markup), and for own messages their
-/// state — pending, sent, or failed with a retry link. A screen reader reads the sender, the
-/// time and the text.
+/// One log line: time, sender, text (shown as text, never markup, its web addresses clickable),
+/// and for own messages their state — pending, sent, or failed with a retry link. A message that
+/// names the person is marked (`mention`). A screen reader reads the sender, the time and the text.
 final class LogCell extends ListCell<LogLine> {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
@@ -25,23 +27,24 @@ final class LogCell extends ListCell<LogLine> {
 
     private final Label time = new Label();
     private final Label from = new Label();
-    private final Label text = new Label();
+    private final MessageText text;
     private final Label status = new Label();
     private final Hyperlink retry = new Hyperlink();
-    private final HBox box = new HBox(8, time, from, text, status, retry);
+    private final HBox box;
     private final I18n i18n;
+    private final MessageLook look;
     /// The line-kind style classes on `box` now: changed only when they differ, since any change
     /// of style classes makes the cell's CSS be matched again (in a flood, most of the cost per cell).
     private List<String> kinds = List.of();
 
-    LogCell(Consumer<String> onRetry, I18n i18n) {
+    LogCell(Consumer<String> onRetry, I18n i18n, MessageLook look) {
         this.i18n = i18n;
+        this.look = look;
+        text = new MessageText(look.links());
+        box = new HBox(8, time, from, text, status, retry);
         time.getStyleClass().add("time");
         from.getStyleClass().add("from");
-        text.getStyleClass().add("text");
         status.getStyleClass().add("status");
-        text.setWrapText(true);
-        text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         for (var fixed : new Label[] {time, from, status}) {
@@ -61,9 +64,10 @@ final class LogCell extends ListCell<LogLine> {
         if (empty || line == null) {
             // The box stays the graphic, hidden: taking it out and putting it back (the list
             // empties a cell each time it measures a line) makes all its CSS be matched again.
-            for (var label : new Label[] {time, from, text, status}) {
+            for (var label : new Label[] {time, from, status}) {
                 label.setText("");
             }
+            text.show("");
             retry.setVisible(false);
             retry.setManaged(false);
             box.setVisible(false);
@@ -101,7 +105,7 @@ final class LogCell extends ListCell<LogLine> {
 
     /// The line's body, built here alone: the place for links, mentions or a file card.
     private void body(LogLine line) {
-        text.setText(line.text());
+        text.show(line.text());
     }
 
     /// What a screen reader says of the line: sender, time, text, and an own line's state.
@@ -115,7 +119,7 @@ final class LogCell extends ListCell<LogLine> {
         return status.isVisible() ? said + " (" + status.getText() + ")" : said;
     }
 
-    private static List<String> kinds(LogLine line) {
+    private List<String> kinds(LogLine line) {
         var wanted = new ArrayList<String>(3);
         wanted.add(switch (line.kind()) {
             case CHAT -> "line-chat";
@@ -125,6 +129,8 @@ final class LogCell extends ListCell<LogLine> {
         });
         if (line.own()) {
             wanted.add("own");
+        } else if ((line.kind() == LogLine.Kind.CHAT || line.kind() == LogLine.Kind.DM) && look.namesYou().test(line.text())) {
+            wanted.add("mention");
         }
         if (line.status() == LogLine.Status.PENDING) {
             wanted.add("pending");

@@ -1,6 +1,7 @@
 package dev.parley.ui.log;
 
 import dev.parley.ui.common.I18n;
+import dev.parley.ui.text.MessageLook;
 import dev.parley.ui.common.Panes;
 import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
@@ -46,15 +47,16 @@ public final class LogPane extends StackPane {
     private final LogViewModel vm;
 
     /// Shows the lines of the conversation `shownConversation` names; a failed line's retry
-    /// goes to `retry` with its `cid`.
-    public LogPane(LogViewModel vm, ObservableValue<String> shownConversation, Consumer<String> retry, I18n i18n) {
+    /// goes to `retry` with its `cid`; `look` opens links and tells mentions of the person.
+    public LogPane(LogViewModel vm, ObservableValue<String> shownConversation, Consumer<String> retry, I18n i18n,
+                   MessageLook look) {
         this.vm = vm;
         JavaFxLogs.dropFalseAlarms();
         list.setId("logList");
         list.getStyleClass().add("log");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.accessibleTextProperty().bind(i18n.text("log.a11y.list"));
-        list.setCellFactory(v -> new LogCell(retry, i18n));
+        list.setCellFactory(v -> new LogCell(retry, i18n, look));
         list.setItems(shown.list());
         shown.list().addListener(onChange);
         show(vm.lines(shownConversation.getValue()));

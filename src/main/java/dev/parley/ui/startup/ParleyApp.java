@@ -40,6 +40,7 @@ public final class ParleyApp extends Application {
 
     private void build(Stage stage) {
         window = ParleyWindow.open(stage, settings, data);
+        window.links(dev.parley.ui.text.LinkOpener.hostServices(getHostServices()));
         StartupTrace.mark("built");
         if (getParameters().getRaw().contains("--no-announce")) {
             window.model().host().announcing().allowedProperty().set(false);
