@@ -30,6 +30,8 @@ public final class SharedFiles {
     private final Path downloads;
     private final Executor fx;
     private final ObservableList<Transfer> transfers = FXCollections.observableArrayList();
+    /// One view, kept: a view made per call would listen weakly and be collected with its listeners.
+    private final ObservableList<Transfer> shown = FXCollections.unmodifiableObservableList(transfers);
 
     /// `downloads`: where downloads go ([DownloadFolder#of()] in the app); `fx` hands reports
     /// to the FX thread (`Platform::runLater`).
@@ -59,7 +61,7 @@ public final class SharedFiles {
 
     /// The transfers running, waiting or failed; a finished or cancelled one leaves the list.
     public ObservableList<Transfer> transfers() {
-        return FXCollections.unmodifiableObservableList(transfers);
+        return shown;
     }
 
     /// Takes a failed transfer off the list.
