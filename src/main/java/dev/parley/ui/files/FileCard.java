@@ -48,7 +48,7 @@ public final class FileCard extends VBox {
         var head = new HBox(8, name, size, save, openIt);
         head.getStyleClass().add("file-card-head");
         getChildren().add(head);
-        setAccessibleText(i18n.get("files.card.accessible", file.name(), size.getText()));
+        accessibleTextProperty().bind(i18n.text("files.card.accessible", file.name(), size.getText()));
         running.addListener((obs, old, now) -> {
             if (old != null) {
                 getChildren().removeIf(node -> node instanceof TransferRow);

@@ -42,7 +42,7 @@ public final class PictureThumbnail extends StackPane {
         placeholder.textProperty().bind(i18n.text("files.picture.loading"));
         getChildren().addAll(placeholder, view);
         setAccessibleRole(AccessibleRole.IMAGE_VIEW);
-        setAccessibleText(i18n.get("files.picture.accessible", file.name()));
+        accessibleTextProperty().bind(i18n.text("files.picture.accessible", file.name()));
         setFocusTraversable(true);
         setCursor(Cursor.HAND);
         setOnMouseClicked(e -> PictureWindow.show(file, pictures, i18n, getScene().getWindow()));

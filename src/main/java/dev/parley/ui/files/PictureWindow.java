@@ -26,7 +26,7 @@ final class PictureWindow {
         var status = new Label();
         status.textProperty().bind(i18n.text("files.picture.loading"));
         var view = new ImageView();
-        view.setAccessibleText(i18n.get("files.picture.full", file.name()));
+        view.accessibleTextProperty().bind(i18n.text("files.picture.full", file.name()));
         var scroll = new ScrollPane(new StackPane(view));
         scroll.setPannable(true);
         var root = new StackPane(scroll, status);
