@@ -68,7 +68,16 @@ public final class FileIntake {
                 event.consume();
             }
         });
+        // The window shows where a drop goes while files are over it.
+        target.addEventHandler(javafx.scene.input.DragEvent.DRAG_ENTERED, event -> {
+            if (event.getGestureSource() == null && (event.getDragboard().hasFiles() || event.getDragboard().hasImage())
+                    && !target.getStyleClass().contains("drop-target")) {
+                target.getStyleClass().add("drop-target");
+            }
+        });
+        target.addEventHandler(javafx.scene.input.DragEvent.DRAG_EXITED, event -> target.getStyleClass().remove("drop-target"));
         target.addEventHandler(javafx.scene.input.DragEvent.DRAG_DROPPED, event -> {
+            target.getStyleClass().remove("drop-target");
             var board = event.getDragboard();
             if (board.hasFiles() || board.hasImage()) {
                 event.setDropCompleted(take(board));
