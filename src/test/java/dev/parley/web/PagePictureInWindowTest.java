@@ -79,7 +79,7 @@ class PagePictureInWindowTest {
             var file = shared.get().file();
             assertThat(file.name()).isEqualTo("whiteboard.png");
             var files = new SharedFiles(bob, Files.createDirectories(temp.resolve("Downloads")), Platform::runLater);
-            var views = new FileViews(files, new Pictures(bob::files, Platform::runLater), new I18n("en"), p -> {}, (o, n) -> null);
+            var views = new FileViews(() -> files, new Pictures(bob::files, Platform::runLater), new I18n("en"), p -> {}, (o, n) -> null);
             var shown = WaitForAsyncUtils.asyncFx(() -> {
                 var node = views.of(file);
                 box.getChildren().add(node);

@@ -13,15 +13,16 @@ import javafx.stage.Window;
 /// server made a thumbnail of, a [FileCard] for anything else. One per window.
 public final class FileViews {
 
-    private final SharedFiles files;
+    private final java.util.function.Supplier<SharedFiles> files;
     private final Pictures pictures;
     private final I18n i18n;
     private final Consumer<Path> open;
     private final BiFunction<Window, String, Path> saveAs;
 
-    /// `open` hands a downloaded file to the desktop ([Desktop#open] in the app); `saveAs`
-    /// asks where to save a file of a given name, or answers null ([#saveDialog] in the app).
-    public FileViews(SharedFiles files, Pictures pictures, I18n i18n, Consumer<Path> open,
+    /// `files`: those of the connection now; `open` hands a downloaded file to the desktop
+    /// ([DesktopOpen] in the app); `saveAs` asks where to save a file of a given name, or
+    /// answers null ([#saveDialog] in the app).
+    public FileViews(java.util.function.Supplier<SharedFiles> files, Pictures pictures, I18n i18n, Consumer<Path> open,
                      BiFunction<Window, String, Path> saveAs) {
         this.files = files;
         this.pictures = pictures;
@@ -31,8 +32,8 @@ public final class FileViews {
     }
 
     public Node of(Message.FileInfo file) {
-        return file.thumb() != null ? new PictureThumbnail(file, files, pictures, i18n, this::saveAs)
-                : new FileCard(file, files, i18n, open, this::saveAs);
+        return file.thumb() != null ? new PictureThumbnail(file, files.get(), pictures, i18n, this::saveAs)
+                : new FileCard(file, files.get(), i18n, open, this::saveAs);
     }
 
     private Path saveAs(Window owner, String name) {

@@ -98,7 +98,7 @@ class FileViewsWindowTest {
         var opened = new CopyOnWriteArrayList<Path>();
         var saveTo = folder("elsewhere").resolve("kept.pdf");
         var files = new SharedFiles(bob.client(), downloads, Platform::runLater);
-        var views = new FileViews(files, new Pictures(bob.client()::files, Platform::runLater), i18n, opened::add,
+        var views = new FileViews(() -> files, new Pictures(bob.client()::files, Platform::runLater), i18n, opened::add,
                 (owner, name) -> saveTo);
 
         var card = fx(() -> { var node = views.of(line.file()); box.getChildren().add(node); return node; });
@@ -132,7 +132,7 @@ class FileViewsWindowTest {
     void aPictureShowsInlineAtItsThumbnailSizeAndAClickOpensItFullSize(FxRobot robot) throws Exception {
         var line = shared(FileFixture.png(folder("alice"), "sunset.png", 1200, 800));
         var files = new SharedFiles(bob.client(), folder("Downloads"), Platform::runLater);
-        var views = new FileViews(files, new Pictures(bob.client()::files, Platform::runLater), i18n, p -> {}, (o, n) -> null);
+        var views = new FileViews(() -> files, new Pictures(bob.client()::files, Platform::runLater), i18n, p -> {}, (o, n) -> null);
 
         var node = fx(() -> { var view = views.of(line.file()); box.getChildren().add(view); return view; });
 
