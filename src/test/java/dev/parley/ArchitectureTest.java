@@ -11,8 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /// The package rules of design.md, checked on the compiled main classes (as JabRef's
 /// `CommonArchitectureTest`): dependencies point `ui → client | server | discovery → protocol`
 /// without cycles, JavaFX stays in `ui`, Jetty stays in `server` and `client`, the window's
-/// start-up (`ui.startup`) sits above the views, `--headless` needs no `ui`, and only `app` sees
-/// everything.
+/// start-up (`ui.startup`) sits above the views, the window's features (`ui.connect`, `ui.log`, …)
+/// use only `ui.common`, `--headless` needs no `ui`, and only `app` sees everything.
 @AnalyzeClasses(packages = "dev.parley", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -82,6 +82,40 @@ class ArchitectureTest {
             .that().resideInAPackage(UI).and().resideOutsideOfPackage(UI_STARTUP)
             .should().dependOnClassesThat().resideInAPackage(UI_STARTUP)
             .because("start-up tricks sit above the views (app → ui.startup → ui), so that the views read as views and the tricks can go without touching them");
+
+    /// The window's feature packages: each a view, its view model and their tests.
+    private static final String[] UI_FEATURES = {"dev.parley.ui.connect..", "dev.parley.ui.conversation..",
+            "dev.parley.ui.log..", "dev.parley.ui.members..", "dev.parley.ui.search..", "dev.parley.ui.status..",
+            "dev.parley.ui.notify.."};
+    private static final String UI_COMMON = "dev.parley.ui.common..";
+
+    @ArchTest
+    static final ArchRule uiFeaturesStandApart = featuresUseOnlyCommon();
+
+    private static ArchRule featuresUseOnlyCommon() {
+        ArchRule rule = null;
+        for (var feature : UI_FEATURES) {
+            var others = java.util.Arrays.stream(UI_FEATURES).filter(f -> !f.equals(feature)).toArray(String[]::new);
+            var one = noClasses().that().resideInAPackage(feature)
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .orShould().dependOnClassesThat().resideInAPackage("dev.parley.ui")
+                    .because("a feature of the window (" + feature + ") uses only ui.common; the window (package ui) wires the features together");
+            rule = rule == null ? one : com.tngtech.archunit.lang.CompositeArchRule.of(rule).and(one);
+        }
+        return rule;
+    }
+
+    @ArchTest
+    static final ArchRule uiCommonKnowsNoFeature = noClasses()
+            .that().resideInAPackage(UI_COMMON)
+            .should().dependOnClassesThat().resideInAnyPackage(UI_FEATURES)
+            .orShould().dependOnClassesThat().resideInAPackage("dev.parley.ui")
+            .because("the shared part of the window (session, i18n, background work) sits below every feature");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenWindowParts = slices().matching("dev.parley.ui.(*)..")
+            .should().beFreeOfCycles()
+            .because("each part of the window must be readable and testable from ui.common alone");
 
     @ArchTest
     static final ArchRule headlessNeedsNoWindow = noClasses()

@@ -1,6 +1,6 @@
 package dev.parley.bench;
 
-import dev.parley.ui.LogLine;
+import dev.parley.ui.log.LogLine;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.HdrHistogram.Histogram;

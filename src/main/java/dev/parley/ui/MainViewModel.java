@@ -1,5 +1,20 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.Background;
+import dev.parley.ui.common.DiscoveryPump;
+import dev.parley.ui.common.EventPump;
+import dev.parley.ui.common.Settings;
+import dev.parley.ui.connect.HostViewModel;
+import dev.parley.ui.connect.JoinViewModel;
+import dev.parley.ui.connect.RememberedServers;
+import dev.parley.ui.connect.TrustViewModel;
+import dev.parley.ui.conversation.InputViewModel;
+import dev.parley.ui.common.Session;
+import dev.parley.ui.conversation.ConversationsViewModel;
+import dev.parley.ui.log.LogViewModel;
+import dev.parley.ui.members.MembersViewModel;
+import dev.parley.ui.search.SearchViewModel;
+import dev.parley.ui.status.StatusViewModel;
 import dev.parley.client.ClientConfig;
 import dev.parley.client.ClientEvent;
 import dev.parley.client.ConnectionState;
@@ -15,18 +30,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
-/// The window's state: one connection (to the own hosted room or another server) and the view
-/// models of every pane. Client events arrive through an [EventPump] in batches on `fx`.
+/// The window's view models, each listening to the [Session] for what it needs, and the few
+/// wires between them (the conversation shown decides what the log, members and input show).
+/// None of them calls back into this class. FX thread only.
 public final class MainViewModel {
 
     private final Executor fx;
     private final Background background;
     private final Clock clock;
     private final Settings settings;
-    private final RoomsViewModel rooms = new RoomsViewModel();
+    private final Session session;
+    private final ConversationsViewModel conversations;
     private final LogViewModel log;
     private final MembersViewModel members;
     private final InputViewModel input = new InputViewModel();
@@ -34,36 +51,36 @@ public final class MainViewModel {
     private final HostViewModel host;
     private final JoinViewModel join = new JoinViewModel();
     private final SearchViewModel search = new SearchViewModel();
-    private final ObjectProperty<Instant> now;
-    private ParleyClient client;
-    private EventPump pump;
-    private URI connectedTo;
+    private final ReadOnlyObjectWrapper<Instant> now;
+    private final TrustViewModel trust;
     private Runnable settingsChanged = () -> { };
     private RoomBrowser browser;
     private DiscoveryPump nearbyPump;
     private DiscoveryPump rememberedPump;
     private HostProbe probe;
-    private ClientConfig lastConfig;
-    private dev.parley.client.ServerKeys serverKeys;
-    private String lastLabel;
-    private boolean lastFromNetwork;
-    private final TrustViewModel trust;
-    private java.util.function.Consumer<ClientEvent> watcher = event -> { };
 
     public MainViewModel(Executor fx, Background background, Clock clock, Settings settings, Path historyDir) {
         this.fx = fx;
         this.background = background;
         this.clock = clock;
         this.settings = settings;
-        this.now = new SimpleObjectProperty<>(clock.instant());
-        log = new LogViewModel(clock, rooms::active);
+        this.now = new ReadOnlyObjectWrapper<>(clock.instant());
+        session = new Session(fx, background);
+        conversations = new ConversationsViewModel(session, clock);
+        log = new LogViewModel(clock, conversations::active);
+        log.listenTo(session);
         members = new MembersViewModel(clock);
+        members.listenTo(session);
+        input.listenTo(session);
+        status.listenTo(session, now::get);
+        trust = new TrustViewModel(background, session::reconnect);
+        trust.listenTo(session, log::notice);
+        session.knownServers(trust::knownServers);
         host = new HostViewModel(fx, background, historyDir);
         host.reach().roomProperty().bind(join.roomProperty());
         host.portProperty().set(settings.port());
         host.tlsProperty().set(settings.tls());
         host.tlsProperty().addListener((obs, old, on) -> settings.tls(on));
-        trust = new TrustViewModel(background, () -> { if (lastConfig != null) connect(lastConfig, lastLabel, lastFromNetwork); });
         join.nameProperty().set(settings.name());
         join.recent(settings.recentServers());
         join.nameProperty().addListener((obs, old, name) -> settings.name(name));
@@ -74,22 +91,27 @@ public final class MainViewModel {
             settings.announce(on);
             settingsChanged.run();
         });
-        rooms.activeProperty().addListener((obs, old, room) -> members.showRoom(room));
-        members.showRoom(rooms.active());
-        input.sendTo(text -> { if (client != null) client.sendChat(rooms.active(), text); });
-        rooms.connectTo(room -> { if (client != null) client.join(room); },
-                room -> { if (client != null) client.leave(room); members.forget(room); });
-        search.connectTo(this::search, rooms::select);
+        conversations.activeProperty().addListener((obs, old, id) -> {
+            members.showRoom(id);
+            input.conversationChanged();
+        });
+        members.showRoom(conversations.active());
+        input.sendTo(text -> session.send(conversations.active(), text));
+        search.listenTo(session, found -> {
+            conversations.select(found.room());
+            log.reveal(found.room(), found.seq());
+        });
+        input.typingWith(() -> session.typing(conversations.active()));
         host.onLifecycle(server -> {
-            status.hostingProperty().set(true);
-            connect(ClientConfig.of(server.localUri(), join.nameProperty().get(), join.roomProperty().get(),
+            status.hosting();
+            session.connect(ClientConfig.of(server.localUri(), join.nameProperty().get(), join.roomProperty().get(),
                     blankToNull(host.passwordProperty().get())).withExpectedFingerprint(server.fingerprint()),
-                    server.localUri().toString());
+                    server.localUri().toString(), false, true);
             settingsChanged.run();
         }, () -> {
             // Joined elsewhere meanwhile: that connection stays.
-            if (host.server().localUri().equals(connectedTo)) {
-                disconnect();
+            if (session.isConnectedTo(host.server().localUri())) {
+                session.leave();
             }
             status.hostingStopped();
         });
@@ -97,13 +119,14 @@ public final class MainViewModel {
             settings.remember(typed);
             settingsChanged.run();
             // Joining sets a fingerprint only from a room's announcement on the network.
-            connect(config, typed, config.expectedFingerprint() != null);
+            session.connect(config, typed, config.expectedFingerprint() != null, false);
         });
     }
 
+    public Session session() { return session; }
     public LogViewModel log() { return log; }
     public MembersViewModel members() { return members; }
-    public RoomsViewModel rooms() { return rooms; }
+    public ConversationsViewModel conversations() { return conversations; }
     public InputViewModel input() { return input; }
     public StatusViewModel status() { return status; }
     public HostViewModel host() { return host; }
@@ -112,12 +135,11 @@ public final class MainViewModel {
     public Settings settings() { return settings; }
     public TrustViewModel trust() { return trust; }
     /// Advances once a second ([#tick]); "connected for" durations follow it.
-    public ObjectProperty<Instant> nowProperty() { return now; }
+    public ReadOnlyObjectProperty<Instant> nowProperty() { return now.getReadOnlyProperty(); }
 
-    /// Where this device's key for each server is kept (made on first use); without one the
-    /// window connects without a key and its name is nobody's.
+    /// Where this device's key for each server is kept (made on first use).
     public void serverKeys(dev.parley.client.ServerKeys keys) {
-        serverKeys = keys;
+        session.serverKeys(keys);
     }
 
     /// Called when something worth keeping changed (a server joined, a port hosted on).
@@ -126,69 +148,20 @@ public final class MainViewModel {
     }
 
     /// Replaces the current connection with one to `config`; `label` is what the status bar shows.
-    public void connect(ClientConfig given, String label) {
-        connect(given, label, false);
-    }
-
-    /// `fingerprintFromNetwork`: `given`'s expected fingerprint came from an announcement.
-    private void connect(ClientConfig given, String label, boolean fingerprintFromNetwork) {
-        disconnect();
-        // Every connection shares the window's pins: trust on first use, like SSH.
-        var config = given.withKnownServers(trust.knownServers());
-        lastConfig = config;
-        lastLabel = label;
-        lastFromNetwork = fingerprintFromNetwork;
-        trust.connecting(config.serverUri(), fingerprintFromNetwork);
-        status.encryptedProperty().set("wss".equalsIgnoreCase(config.serverUri().getScheme()));
-        var mine = new EventPump(fx, this::apply);
-        pump = mine;
-        connectedTo = config.serverUri();
-        status.serverProperty().set(label);
-        apply(List.of(new ClientEvent.StateChanged(ConnectionState.CONNECTING, null, null, null)));
-        log.self(config.name());
-        members.self(config.name());
-        rooms.reset(config.room() == null ? Names.DEFAULT_ROOM : config.room());
-        search.reset();
-        var keys = serverKeys;
-        background.run("connect", () -> {
-            // The key file is read (or made) here, off the FX thread.
-            var created = new ParleyClient(keys == null ? config : config.withKey(keys.keyFor(config.serverUri())), mine);
-            created.connect();
-            return created;
-        }, created -> {
-            if (pump == mine) {
-                client = created;
-            } else {
-                close(created);
-            }
-        }, failure -> {
-            if (pump == mine) {
-                apply(List.of(new ClientEvent.StateChanged(ConnectionState.DISCONNECTED,
-                        DisconnectReason.UNREACHABLE, null, failure.getMessage())));
-            }
-        });
+    public void connect(ClientConfig config, String label) {
+        session.connect(config, label, false, false);
     }
 
     /// Closes the current connection, if any.
     public void disconnect() {
-        if (pump == null) {
-            return;
-        }
-        pump.close();
-        pump = null;
-        connectedTo = null;
-        if (client != null) {
-            close(client);
-            client = null;
-        }
-        apply(List.of(new ClientEvent.StateChanged(ConnectionState.DISCONNECTED,
-                DisconnectReason.CLOSED_BY_USER, null, null)));
+        session.leave();
     }
 
-    private void close(ParleyClient closing) {
-        background.run("disconnect", () -> { closing.close(); return closing; }, c -> { }, e -> { });
+    /// A failed message is sent again with its `cid`.
+    public void retry(String cid) {
+        log.retrying(cid);
+        session.retry(cid);
     }
-
     /// Starts looking for rooms on the LAN (off the FX thread); they appear in the Join pane.
     public void startBrowsing() {
         if (nearbyPump != null) {
@@ -247,25 +220,10 @@ public final class MainViewModel {
         return stopping;
     }
 
-    /// A failed message is sent again with its `cid`.
-    public void retry(String cid) {
-        if (client != null) {
-            log.retrying(cid);
-            client.retry(cid);
-        }
-    }
-
-    private void search(String query) {
-        if (client == null) {
-            search.failed(new ClientEvent.SearchFailed(query, ClientEvent.SearchFailed.Problem.NOT_CONNECTED, null));
-        } else {
-            client.search(query, null);
-        }
-    }
-
     public void tick() {
         now.set(clock.instant());
         status.tick(now.get());
+        conversations.tick(now.get());
         if (host.server() != null && host.hostingProperty().get()) {
             status.sample(host.server().stats(), now.get());
             host.reach().tick(now.get());
@@ -278,12 +236,11 @@ public final class MainViewModel {
 
     /// Applies one batch of client events on the FX thread, as a connection's [EventPump] hands them over.
     public void apply(List<ClientEvent> batch) {
-        batch.forEach(new EventRouter(this)::route);
-        batch.forEach(watcher);
+        session.deliver(batch);
     }
 
     /// `watcher` sees every client event too, after the panes (the window's notifications).
     public void watch(java.util.function.Consumer<ClientEvent> watcher) {
-        this.watcher = watcher;
+        session.listen(watcher);
     }
 }

@@ -1,5 +1,8 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.FxBackground;
+import dev.parley.ui.common.I18n;
+import dev.parley.ui.common.Settings;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.parley.client.ClientEvent;

@@ -1,5 +1,7 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.FxBackground;
+import dev.parley.ui.common.I18n;
 import dev.parley.ui.notify.Delay;
 import dev.parley.ui.notify.Notifiers;
 import dev.parley.ui.notify.NotifySettings;
@@ -40,8 +42,8 @@ final class WindowNotices {
                             .log(System.Logger.Level.WARNING, "notification settings not saved: " + failed));
         });
         model.watch(notices::event);
-        notices.showing(model.rooms().active());
-        model.rooms().activeProperty().addListener((obs, old, room) -> notices.showing(room));
+        notices.showing(model.conversations().active());
+        model.conversations().activeProperty().addListener((obs, old, room) -> notices.showing(room));
         notices.focused(stage.isFocused());
         stage.focusedProperty().addListener((obs, old, focused) -> notices.focused(focused));
         stage.sceneProperty().addListener((obs, old, scene) -> listenForInput(scene, notices));
@@ -53,7 +55,7 @@ final class WindowNotices {
             stage.toFront();
             stage.requestFocus();
             if (!conversation.startsWith("@")) {
-                model.rooms().select(conversation);
+                model.conversations().select(conversation);
             }
         }));
         return notices;

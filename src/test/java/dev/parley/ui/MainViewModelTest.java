@@ -1,5 +1,11 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.Background;
+import dev.parley.ui.common.Note;
+import dev.parley.ui.common.Settings;
+import dev.parley.ui.conversation.ConversationRow;
+import dev.parley.ui.log.LogLine;
+import dev.parley.ui.members.MemberRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.client.ClientEvent;
@@ -32,7 +38,7 @@ class MainViewModelTest {
         assertThat(vm.input().maxCharsProperty().get()).isEqualTo(500);
         assertThat(vm.input().connectedProperty().get()).isTrue();
         assertThat(vm.members().members()).singleElement().extracting(MemberRow::self).isEqualTo(true);
-        assertThat(vm.rooms().rooms()).extracting(RoomRow::name).containsExactly("lobby");
+        assertThat(vm.conversations().conversations()).extracting(ConversationRow::id).containsExactly("lobby");
     }
 
     @Test
@@ -50,7 +56,8 @@ class MainViewModelTest {
         vm.apply(List.of(new ClientEvent.LineAdded(
                 new dev.parley.client.Line("dev", null, 1, "bob", "psst", null, false, dev.parley.client.Line.State.SENT))));
 
-        assertThat(vm.rooms().rooms()).containsExactly(new RoomRow("lobby", 0), new RoomRow("dev", 1));
+        assertThat(vm.conversations().conversations()).extracting(ConversationRow::id, ConversationRow::unread)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lobby", 0), org.assertj.core.groups.Tuple.tuple("dev", 1));
         assertThat(vm.log().lines("dev")).extracting(LogLine::text).containsExactly("psst");
     }
 

@@ -38,10 +38,10 @@ class NoticesWindowTest extends RemoteWindowTest {
             startRemote();
             fx(() -> { window.model().join().addressProperty().set("127.0.0.1:" + remote.port()); return window.model().join().join(); });
             until("connected", () -> window.model().status().stateProperty().get() == ConnectionState.CONNECTED);
-            fx(() -> window.model().rooms().join("random"));
-            until("in random", () -> window.model().rooms().rooms().stream().anyMatch(r -> r.name().equals("random")));
+            fx(() -> window.model().conversations().join("random"));
+            until("in random", () -> window.model().conversations().conversations().stream().anyMatch(r -> r.id().equals("random")));
 
-            fx(() -> { window.model().rooms().select("lobby"); return null; });
+            fx(() -> { window.model().conversations().select("lobby"); return null; });
 
             try (var bob = WindowFixture.Peer.join(remote.localUri(), "bob")) {
                 bob.client().join("random");
@@ -64,7 +64,7 @@ class NoticesWindowTest extends RemoteWindowTest {
 
                 fx(() -> { window.notices().focused(true); return null; });
                 until("the lobby is seen", () -> stage.getTitle().equals("(1) Parley"));
-                fx(() -> { window.model().rooms().select("random"); return null; });
+                fx(() -> { window.model().conversations().select("random"); return null; });
                 until("all seen", () -> stage.getTitle().equals("Parley"));
             }
         } finally {

@@ -1,5 +1,6 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.EventPump;
 import static dev.parley.ui.WindowFixture.fx;
 import static dev.parley.ui.WindowFixture.until;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ class RehearsalWindowTest extends RemoteWindowTest {
         assertThat(texts.getLast()).endsWith(" #600");
         assertThat(texts).doesNotHaveDuplicates();
         until("disconnected", () -> window.model().status().stateProperty().get() == ConnectionState.DISCONNECTED);
-        assertThat(fx(() -> window.model().rooms().active())).isEqualTo(Names.DEFAULT_ROOM);
+        assertThat(fx(() -> window.model().conversations().active())).isEqualTo(Names.DEFAULT_ROOM);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 /// port that the window joins as a remote; both closed after each test.
 @ExtendWith(ApplicationExtension.class)
 @Timeout(90)
-abstract class RemoteWindowTest {
+public abstract class RemoteWindowTest {
 
     protected ParleyWindow window;
     protected ParleyServer remote;

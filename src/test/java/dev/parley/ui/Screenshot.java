@@ -1,8 +1,12 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.Settings;
 import dev.parley.client.ClientConfig;
 import dev.parley.client.ParleyClient;
+import dev.parley.discovery.DiscoveredRoom;
 import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.util.List;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -16,20 +20,22 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
-/// Dev helper, not a test: opens the real window on a real display, hosts a room, lets a
-/// second person (the client library) chat with it, and saves `Scene.snapshot` as a PNG.
-/// Arguments: `[out.png] [light|dark] [en|zh-CN]`. Under Xvfb (apt `xvfb libgtk-3-0 fonts-wqy-microhei`):
+/// Dev helper, not a test: opens the real window on a real display and saves `Scene.snapshot`s
+/// as PNGs for the README: the connect view (two rooms "found" on the network, fed in process),
+/// a room where a second person (the client library) chats, a private conversation, and the
+/// invite panel with its QR code. Arguments: `[folder] [light|dark] [en|zh-CN]`. Under Xvfb
+/// (apt `xvfb libgtk-3-0 fonts-wqy-microhei`):
 ///
 /// ```
-/// Xvfb :99 -screen 0 1280x800x24 & mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
-/// DISPLAY=:99 java -Dparley.discovery=off -cp target/classes:target/test-classes:$(cat cp.txt) dev.parley.ui.Screenshot
+/// mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
+/// xvfb-run -a -s "-screen 0 1280x800x24" java -Dparley.discovery=off -cp target/classes:target/test-classes:$(cat cp.txt) dev.parley.ui.Screenshot assets
 /// ```
 public final class Screenshot {
 
     private Screenshot() {}
 
     public static void main(String[] args) throws Exception {
-        var out = Path.of(args.length > 0 ? args[0] : "assets/screenshot.png");
+        var folder = Path.of(args.length > 0 ? args[0] : "assets");
         var theme = args.length > 1 && args[1].equals("dark") ? Settings.Theme.DARK : Settings.Theme.LIGHT;
         var language = args.length > 2 ? args[2] : "en";
         var data = Files.createTempDirectory("parley-screenshot");
@@ -42,34 +48,70 @@ public final class Screenshot {
             settings.language(language);
             settings.theme(theme);
             settings.size(1180, 720);
-            var window = ParleyWindow.open(new Stage(), settings, data);
-            window.model().host().start();
-            opened.complete(window);
+            opened.complete(ParleyWindow.open(new Stage(), settings, data));
         });
         var window = opened.get(20, TimeUnit.SECONDS);
+        waitFor(() -> window.model().nearbyListener() != null);
+        var nearby = onFx(() -> window.model().nearbyListener());
+        nearby.roomFound(new DiscoveredRoom("Design team", "192.168.1.23", 3001, List.of("lobby", "design"), 4, false,
+                false, null, URI.create("ws://192.168.1.23:3001/ws")));
+        nearby.roomFound(new DiscoveredRoom("Kitchen radio", "192.168.1.40", 3001, List.of("lobby"), 2, true,
+                true, null, URI.create("wss://192.168.1.40:3001/ws")));
+        Thread.sleep(800);
+        save(window, folder.resolve("connect.png"));
+
+        onFx(() -> { window.model().host().start(); return null; });
         waitFor(() -> window.model().host().hostingProperty().get() && window.model().input().connectedProperty().get());
         var server = onFx(() -> window.model().host().server().localUri());
-        try (var bob = new ParleyClient(ClientConfig.of(server, "Bob", "lobby", null), event -> { })) {
+        try (var bob = new ParleyClient(ClientConfig.of(server, "Bob", "lobby", null), event -> { });
+             var chen = new ParleyClient(ClientConfig.of(server, "Chen", "lobby", null), event -> { })) {
             bob.connect();
-            waitFor(() -> window.model().members().countProperty().get() == 2);
+            chen.connect();
+            waitFor(() -> window.model().members().countProperty().get() == 3);
+            Thread.sleep(600);
+            save(window, folder.resolve("host-qr.png"));
+            onFx(() -> { window.model().conversations().join("design"); return null; });
+            chen.join("design");
+            onFx(() -> { window.model().conversations().select("lobby"); return null; });
             bob.sendChat("lobby", "Hi Ann! Is the build green after the merge? I pulled main this morning and the window tests ran headless in about a minute on my laptop, so I think we are good to ship.");
             Thread.sleep(400);
-            say(window, "Yes, all tests pass. The Host toggle works on port 3001 now.");
+            say(window, "Yes, all tests pass. Hosting on port 3001 works again.");
             Thread.sleep(400);
-            bob.sendChat("lobby", "你好！今天下午三点开会吗？");
+            chen.sendChat("lobby", "你好！今天下午三点开会吗？");
             Thread.sleep(400);
             say(window, "好的，三点见。I'll share the screen.");
             Thread.sleep(400);
+            chen.sendChat("design", "New mock-ups are in the shared folder.");
+            bob.sendDm("Ann", "Got a minute after the meeting?");
+            Thread.sleep(400);
             bob.sendChat("lobby", "Great, see you then.");
-            Thread.sleep(2_500);
-            var image = onFx(() -> snapshot(window));
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            ImageIO.write(image, "png", out.toFile());
-            System.out.println("saved " + out.toAbsolutePath());
+            Thread.sleep(300);
+            bob.typing("lobby");
+            Thread.sleep(1_500);
+            onFx(() -> { window.notices(); return null; });
+            save(window, folder.resolve("room.png"));
+
+            onFx(() -> { window.model().conversations().select("@bob"); return null; });
+            say(window, "Sure, what's up?");
+            Thread.sleep(400);
+            bob.sendDm("Ann", "Could you review my pull request on the connect view? It is small.");
+            Thread.sleep(400);
+            say(window, "On it — I'll look right after lunch.");
+            Thread.sleep(300);
+            bob.typingTo("Ann");
+            Thread.sleep(1_500);
+            save(window, folder.resolve("private.png"));
         }
         onFx(() -> { window.shutdown(); return null; });
         Platform.exit();
         System.exit(0);
+    }
+
+    private static void save(ParleyWindow window, Path out) throws Exception {
+        var image = onFx(() -> snapshot(window));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        ImageIO.write(image, "png", out.toFile());
+        System.out.println("saved " + out.toAbsolutePath());
     }
 
     /// The default port when it is free (as a user would see it), else any free one.

@@ -1,5 +1,7 @@
 package dev.parley.ui;
 
+import dev.parley.ui.common.Settings;
+import dev.parley.ui.log.LogLine;
 import dev.parley.client.ClientConfig;
 import dev.parley.client.ClientEvent;
 import dev.parley.client.ParleyClient;
@@ -22,11 +24,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /// bounded waits.
 public final class WindowFixture {
 
-    static final Duration WAIT = Duration.ofSeconds(15);
+    public static final Duration WAIT = Duration.ofSeconds(15);
 
     private WindowFixture() {}
 
-    static ParleyWindow open(Stage stage, String name, int port) throws IOException {
+    public static ParleyWindow open(Stage stage, String name, int port) throws IOException {
         var data = Files.createTempDirectory("parley-ui-test");
         var settings = new Settings();
         settings.name(name);
@@ -50,15 +52,15 @@ public final class WindowFixture {
                 .until(() -> fx(condition::getAsBoolean));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /// A second person: the real client library, its events collected.
-    record Peer(ParleyClient client, BlockingQueue<ClientEvent> events) implements AutoCloseable {
-        static Peer join(URI server, String name) {
+    public record Peer(ParleyClient client, BlockingQueue<ClientEvent> events) implements AutoCloseable {
+        public static Peer join(URI server, String name) {
             var events = new LinkedBlockingQueue<ClientEvent>();
             var client = new ParleyClient(ClientConfig.of(server, name, "lobby", null), events::add);
             client.connect();
@@ -71,7 +73,7 @@ public final class WindowFixture {
         }
     }
 
-    static List<String> logTexts(ParleyWindow window, String room) {
+    public static List<String> logTexts(ParleyWindow window, String room) {
         return fx(() -> window.model().log().lines(room).stream().map(LogLine::text).toList());
     }
 

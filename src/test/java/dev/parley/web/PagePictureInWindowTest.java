@@ -9,7 +9,7 @@ import dev.parley.client.Line;
 import dev.parley.client.ParleyClient;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
-import dev.parley.ui.I18n;
+import dev.parley.ui.common.I18n;
 import dev.parley.ui.files.FileViews;
 import dev.parley.ui.files.Pictures;
 import dev.parley.ui.files.PictureThumbnail;

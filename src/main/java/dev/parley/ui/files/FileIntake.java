@@ -1,6 +1,6 @@
 package dev.parley.ui.files;
 
-import dev.parley.ui.I18n;
+import dev.parley.ui.common.I18n;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.parley.ui.files;
 
 import dev.parley.protocol.Message;
-import dev.parley.ui.I18n;
+import dev.parley.ui.common.I18n;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
 import javafx.scene.AccessibleRole;

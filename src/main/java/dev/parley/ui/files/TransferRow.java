@@ -1,6 +1,6 @@
 package dev.parley.ui.files;
 
-import dev.parley.ui.I18n;
+import dev.parley.ui.common.I18n;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

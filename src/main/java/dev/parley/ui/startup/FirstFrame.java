@@ -1,6 +1,6 @@
 package dev.parley.ui.startup;
 
-import dev.parley.ui.Settings;
+import dev.parley.ui.common.Settings;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javafx.application.Platform;

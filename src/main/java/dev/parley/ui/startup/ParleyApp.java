@@ -4,7 +4,7 @@ import dev.parley.protocol.Invite;
 import dev.parley.protocol.OwnerOnly;
 import dev.parley.server.DataFolder;
 import dev.parley.ui.ParleyWindow;
-import dev.parley.ui.Settings;
+import dev.parley.ui.common.Settings;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.application.Application;

@@ -7,7 +7,7 @@ import dev.parley.protocol.Checked;
 import dev.parley.protocol.Codec;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.Names;
-import dev.parley.ui.EventPump;
+import dev.parley.ui.common.EventPump;
 import dev.parley.ui.MainViewModel;
 import java.time.Instant;
 import java.util.List;

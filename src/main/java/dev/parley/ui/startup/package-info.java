@@ -33,7 +33,7 @@
 /// ([dev.parley.ui.ParleyWindow#applyTheme], so JavaFX never parses Modena only to replace it) is
 /// part of building the view, and `dev.parley.app.Main` tells Jetty the reference size so that
 /// it does not start JMX — that one is for `--headless` too, which must not load `ui`.
-/// `dev.parley.ui.JavaFxLogs` stays beside the log pane: it filters a JavaFX false alarm of that
+/// `dev.parley.ui.log.JavaFxLogs` stays beside the log pane: it filters a JavaFX false alarm of that
 /// pane's list, not a start-up cost.
 ///
 /// Dependencies point one way: `app → ui.startup → ui`; nothing in `ui` knows this package.

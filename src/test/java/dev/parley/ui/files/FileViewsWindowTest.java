@@ -2,7 +2,7 @@ package dev.parley.ui.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.ui.I18n;
+import dev.parley.ui.common.I18n;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.ui.MainView;
 import dev.parley.ui.ParleyWindow;
-import dev.parley.ui.Settings;
+import dev.parley.ui.common.Settings;
 import dev.parley.ui.WindowFixture;
 import java.nio.file.Files;
 import java.util.concurrent.CompletableFuture;

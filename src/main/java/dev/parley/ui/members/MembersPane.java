@@ -1,0 +1,88 @@
+package dev.parley.ui.members;
+
+import dev.parley.ui.common.I18n;
+import dev.parley.ui.common.Note;
+import dev.parley.ui.common.Panes;
+import dev.parley.ui.common.Times;
+import atlantafx.base.theme.Styles;
+import dev.parley.protocol.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.input.KeyCode;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/// Who is connected to the shown room, live from `presence`, with how long each has been
+/// there and whether away or not to be disturbed; the host also sees each connection's address.
+/// The list is virtualized (cells for the visible rows only), so thousands of members cost what
+/// a screenful does.
+public final class MembersPane extends VBox {
+
+    /// `now` ticks once a second ("connected for"); clicking another member (or Enter on it)
+    /// calls `openPrivate` with the name.
+    public MembersPane(MembersViewModel vm, ObservableValue<Instant> now, Consumer<String> openPrivate, I18n i18n) {
+        super(6);
+        setPadding(new Insets(12));
+        setPrefWidth(230);
+        getStyleClass().add("members");
+        var title = new Label();
+        title.getStyleClass().add("section-title");
+        title.textProperty().bind(i18n.note(vm.countProperty().map(n -> Note.of("members.title", n))));
+
+        var list = new ListView<>(vm.members());
+        list.setId("membersList");
+        list.accessibleTextProperty().bind(title.textProperty());
+        list.accessibleHelpProperty().bind(i18n.text("members.a11y.open"));
+        list.setCellFactory(v -> new MemberCell(now, i18n));
+        Consumer<MemberRow> open = row -> { if (row != null && !row.self()) openPrivate.accept(row.clientId()); };
+        list.setOnMouseClicked(e -> open.accept(list.getSelectionModel().getSelectedItem()));
+        list.setOnKeyPressed(e -> { if (e.getCode() == KeyCode.ENTER) open.accept(list.getSelectionModel().getSelectedItem()); });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        // The "connected for" times move on with the once-a-second tick.
+        now.addListener((obs, old, at) -> list.refresh());
+
+        var seedOnly = Panes.note(i18n, vm.seedOnlyProperty().map(on -> on ? Note.of("members.seedOnly") : null),
+                "hint-text");
+        seedOnly.setId("seedOnly");
+        getChildren().addAll(title, seedOnly, list);
+    }
+
+    private static final class MemberCell extends ListCell<MemberRow> {
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final VBox box = new VBox(2, name, detail);
+        private final ObservableValue<Instant> now;
+        private final I18n i18n;
+
+        MemberCell(ObservableValue<Instant> now, I18n i18n) {
+            this.now = now;
+            this.i18n = i18n;
+            name.getStyleClass().add("member-name");
+            detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        }
+
+        @Override
+        protected void updateItem(MemberRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            var shown = row.self() ? row.clientId() + " " + i18n.get("members.you") : row.clientId();
+            name.setText(Message.Member.ONLINE.equals(row.status()) ? shown
+                    : shown + " · " + i18n.get("members.status." + row.status()));
+            var ago = Times.ago(Duration.between(row.since(), now.getValue()));
+            var since = i18n.get("members.since", ago);
+            detail.setText(row.address() == null ? since : since + " · " + row.address());
+            setGraphic(box);
+            setAccessibleText(name.getText() + ", " + detail.getText());
+        }
+    }
+}
