@@ -11,6 +11,7 @@ import dev.parley.ui.connect.HostPane;
 import dev.parley.ui.conversation.ConversationsPane;
 import dev.parley.ui.conversation.InputPane;
 import dev.parley.ui.conversation.JumpBox;
+import dev.parley.ui.files.WindowFiles;
 import dev.parley.ui.log.LogPane;
 import dev.parley.ui.members.MembersPane;
 import dev.parley.ui.search.SearchPane;
@@ -58,10 +59,11 @@ public final class MainView extends StackPane {
 
         var conversations = new ConversationsPane(vm.conversations(), i18n);
         conversations.setPrefWidth(250);
-        var log = new LogPane(vm.log(), vm.conversations().activeProperty(), vm::retry, i18n);
+        var files = new WindowFiles(session, i18n, vm.log()::notice);
+        var log = new LogPane(vm.log(), vm.conversations().activeProperty(), vm::retry, i18n, files.views()::of);
         VBox.setVgrow(log, Priority.ALWAYS);
-        var middle = new VBox(new CertificateBanner(vm.trust(), i18n), log,
-                new InputPane(vm.input(), vm.conversations().typingProperty(), i18n));
+        var input = new InputPane(vm.input(), vm.conversations().typingProperty(), i18n);
+        var middle = new VBox(new CertificateBanner(vm.trust(), i18n), log, files.transfers(), input);
         var invitePanel = new ScrollPane();
         invitePanel.setId("invitePanel");
         invitePanel.setFitToWidth(true);
@@ -80,6 +82,7 @@ public final class MainView extends StackPane {
         right.setPrefWidth(300);
         var chat = new BorderPane(middle, null, right, null, conversations);
         chat.setId("chatView");
+        files.intake(vm.conversations()::active, input, chat);
 
         // One host card: in the connect view while not connected, in the invite panel after.
         Runnable place = () -> {

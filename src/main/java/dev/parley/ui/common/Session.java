@@ -42,6 +42,7 @@ public final class Session {
     private Supplier<KnownServers> knownServers = KnownServers::inMemory;
     private ServerKeys serverKeys;
     private ParleyClient client;
+    private final ReadOnlyObjectWrapper<ParleyClient> current = new ReadOnlyObjectWrapper<>();
     private EventPump pump;
     private ClientConfig lastConfig;
     private Attempt last;
@@ -91,6 +92,7 @@ public final class Session {
         }, created -> {
             if (pump == mine) {
                 client = created;
+                current.set(created);
             } else {
                 close(created);
             }
@@ -117,6 +119,7 @@ public final class Session {
         pump.close();
         pump = null;
         if (client != null) {
+            current.set(null);
             close(client);
             client = null;
         }
@@ -133,6 +136,10 @@ public final class Session {
     private void close(ParleyClient closing) {
         background.run("disconnect", () -> { closing.close(); return closing; }, c -> { }, e -> { });
     }
+
+    /// The connection of the moment, for a part of the window that also talks to the server by
+    /// itself (shared files go over HTTP beside it); null while there is none.
+    public ReadOnlyObjectProperty<ParleyClient> clientProperty() { return current.getReadOnlyProperty(); }
 
     /// Sends `text` to a room or, for a private conversation's id ([Line#privateWith]), to its member.
     public void send(String conversation, String text) {

@@ -5,6 +5,7 @@ import dev.parley.ui.common.I18n;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Button;
@@ -18,12 +19,12 @@ import javafx.stage.Window;
 public final class FileCard extends VBox {
 
     private final Message.FileInfo file;
-    private final SharedFiles files;
+    private final Supplier<SharedFiles> files;
     private final Consumer<Path> open;
     private final ObjectProperty<Transfer> running = new SimpleObjectProperty<>();
     private Path saved;
 
-    FileCard(Message.FileInfo file, SharedFiles files, I18n i18n, Consumer<Path> open, BiFunction<Window, String, Path> saveAs) {
+    FileCard(Message.FileInfo file, Supplier<SharedFiles> files, I18n i18n, Consumer<Path> open, BiFunction<Window, String, Path> saveAs) {
         super(4);
         this.file = file;
         this.files = files;
@@ -54,7 +55,7 @@ public final class FileCard extends VBox {
                 getChildren().removeIf(node -> node instanceof TransferRow);
             }
             if (now != null) {
-                getChildren().add(new TransferRow(now, i18n, () -> { files.dismiss(now); running.set(null); }));
+                getChildren().add(new TransferRow(now, i18n, () -> { now.cancel(); running.set(null); }));
             }
         });
     }
@@ -68,7 +69,11 @@ public final class FileCard extends VBox {
     }
 
     private void fetch(Path target, boolean thenOpen) {
-        var transfer = files.download(file, target);
+        var shared = files.get();
+        if (shared == null) {
+            return; // not connected: nowhere to fetch it from
+        }
+        var transfer = shared.download(file, target);
         running.set(transfer);
         transfer.stateProperty().addListener((obs, old, now) -> {
             if (now == Transfer.State.DONE) {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.input.Clipboard;
@@ -26,12 +28,13 @@ public final class FileIntake {
     private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination PASTE_OLD = new KeyCodeCombination(KeyCode.INSERT, KeyCombination.SHIFT_DOWN);
 
-    private final Path pasted;
+    private final Supplier<Path> pasted;
     private final Consumer<List<Path>> send;
     private final Consumer<String> problem;
 
-    /// `pasted`: where pasted pictures are written; `problem` hears why something could not be read.
-    public FileIntake(Path pasted, Consumer<List<Path>> send, Consumer<String> problem) {
+    /// `pasted`: where pasted pictures are written (asked off the FX thread); `problem` hears why
+    /// something could not be read.
+    public FileIntake(Supplier<Path> pasted, Consumer<List<Path>> send, Consumer<String> problem) {
         this.pasted = pasted;
         this.send = send;
         this.problem = problem;
@@ -96,19 +99,33 @@ public final class FileIntake {
         });
     }
 
-    /// Sends what `board` holds; false when it holds nothing to send.
+    /// Sends what `board` holds: its files, or a picture alone (a spreadsheet's cells come with
+    /// a picture of themselves and text, and pasting them means the text). False when it holds
+    /// nothing to send. A picture is written as a PNG off the FX thread, then sent.
     public boolean take(Clipboard board) {
-        try {
-            var files = PastedFiles.read(board.hasFiles() ? board.getFiles() : null,
-                    board.hasImage() ? board.getImage() : null, board.hasString(), pasted);
-            if (files.isEmpty()) {
-                return false;
+        if (board.hasFiles()) {
+            var files = PastedFiles.files(board.getFiles());
+            if (!files.isEmpty()) {
+                send.accept(files);
             }
-            send.accept(files);
-            return true;
+            return !files.isEmpty();
+        }
+        if (!board.hasImage() || board.hasString()) {
+            return false;
+        }
+        try {
+            var pixels = PastedFiles.pixels(board.getImage());
+            Thread.ofVirtual().name("parley-paste").start(() -> {
+                try {
+                    var png = PastedFiles.png(pixels, pasted.get());
+                    Platform.runLater(() -> send.accept(List.of(png)));
+                } catch (IOException unwritable) {
+                    Platform.runLater(() -> problem.accept(Transfer.reason(unwritable)));
+                }
+            });
         } catch (IOException unreadable) {
             problem.accept(Transfer.reason(unreadable));
-            return true;
         }
+        return true;
     }
 }

@@ -32,8 +32,8 @@ public final class FileViews {
     }
 
     public Node of(Message.FileInfo file) {
-        return file.thumb() != null ? new PictureThumbnail(file, files.get(), pictures, i18n, this::saveAs)
-                : new FileCard(file, files.get(), i18n, open, this::saveAs);
+        return file.thumb() != null ? new PictureThumbnail(file, files, pictures, i18n, this::saveAs)
+                : new FileCard(file, files, i18n, open, this::saveAs);
     }
 
     private Path saveAs(Window owner, String name) {

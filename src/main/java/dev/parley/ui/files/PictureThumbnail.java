@@ -26,7 +26,7 @@ public final class PictureThumbnail extends StackPane {
     private final ImageView view = new ImageView();
     private final Label placeholder = new Label();
 
-    PictureThumbnail(Message.FileInfo file, SharedFiles files, Pictures pictures, I18n i18n,
+    PictureThumbnail(Message.FileInfo file, java.util.function.Supplier<SharedFiles> files, Pictures pictures, I18n i18n,
                      BiFunction<Window, String, Path> saveAs) {
         getStyleClass().add("picture-thumbnail");
         double scale = file.width() == null || file.height() == null || file.width() <= 0 || file.height() <= 0 ? 1
@@ -55,9 +55,9 @@ public final class PictureThumbnail extends StackPane {
         save.textProperty().bind(i18n.text("files.saveAs"));
         save.setOnAction(e -> {
             var target = saveAs.apply(getScene().getWindow(), file.name());
-            if (target != null) {
+            if (target != null && files.get() != null) {
                 // A picture is saved like any file; its progress shows with the other transfers.
-                files.download(file, target);
+                files.get().download(file, target);
             }
         });
         setOnContextMenuRequested(e -> new ContextMenu(save).show(this, e.getScreenX(), e.getScreenY()));

@@ -30,7 +30,7 @@ public final class Pictures implements AutoCloseable {
 
     private final Supplier<FileTransfers> http;
     private final Executor fx;
-    private final Path folder;
+    private Path folder;
     private final Semaphore slots = new Semaphore(AT_ONCE);
     private final Map<String, Image> kept = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -40,10 +40,18 @@ public final class Pictures implements AutoCloseable {
     };
     private final Map<String, List<Consumer<Loaded>>> loading = new HashMap<>();
 
-    public Pictures(Supplier<FileTransfers> http, Executor fx) throws IOException {
+    public Pictures(Supplier<FileTransfers> http, Executor fx) {
         this.http = http;
         this.fx = fx;
-        this.folder = Files.createTempDirectory("parley-pictures");
+    }
+
+    /// Made on first use, off the FX thread; removed at exit too, for a window closed without [#close()].
+    private synchronized Path folder() throws IOException {
+        if (folder == null) {
+            folder = Files.createTempDirectory("parley-pictures");
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::close));
+        }
+        return folder;
     }
 
     /// The thumbnail of `file` (it must have `thumb`) scaled to fit `width` × `height`.
@@ -76,7 +84,7 @@ public final class Pictures implements AutoCloseable {
         loading.put(key, callbacks);
         Thread.ofVirtual().name("parley-picture").start(() -> {
             // One file per key: two loads never write the same file (the key is loaded once at a time).
-            var loaded = fetch(url, folder.resolve(key.replace('@', '-')), width, height);
+            var loaded = fetch(url, key.replace('@', '-'), width, height);
             fx.execute(() -> {
                 if (loaded.image() != null) {
                     kept.put(key, loaded.image());
@@ -86,8 +94,9 @@ public final class Pictures implements AutoCloseable {
         });
     }
 
-    private Loaded fetch(String url, Path file, double width, double height) {
+    private Loaded fetch(String url, String name, double width, double height) {
         try {
+            var file = folder().resolve(name);
             slots.acquire();
             try {
                 // Content-addressed: a complete copy never changes, a partial one is continued.
@@ -107,7 +116,10 @@ public final class Pictures implements AutoCloseable {
 
     /// Removes the fetched pictures from the disk.
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (folder == null) {
+            return;
+        }
         try (var files = Files.list(folder)) {
             for (var file : files.toList()) {
                 Files.deleteIfExists(file);

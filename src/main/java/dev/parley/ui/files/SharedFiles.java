@@ -27,15 +27,20 @@ public final class SharedFiles {
     private static final int MAX_TRIES_ON_ONE_CONNECTION = 5;
 
     private final ParleyClient client;
-    private final Path downloads;
+    private final java.util.function.Supplier<Path> downloads;
     private final Executor fx;
     private final ObservableList<Transfer> transfers = FXCollections.observableArrayList();
     /// One view, kept: a view made per call would listen weakly and be collected with its listeners.
     private final ObservableList<Transfer> shown = FXCollections.unmodifiableObservableList(transfers);
 
-    /// `downloads`: where downloads go ([DownloadFolder#of()] in the app); `fx` hands reports
-    /// to the FX thread (`Platform::runLater`).
+    /// `downloads`: where downloads go; `fx` hands reports to the FX thread (`Platform::runLater`).
     public SharedFiles(ParleyClient client, Path downloads, Executor fx) {
+        this(client, () -> downloads, fx);
+    }
+
+    /// With the Downloads folder found when a download starts ([DownloadFolder#of()] in the
+    /// app), on the transfer's thread since it reads the disk.
+    public SharedFiles(ParleyClient client, java.util.function.Supplier<Path> downloads, Executor fx) {
         this.client = client;
         this.downloads = downloads;
         this.fx = fx;
@@ -68,6 +73,12 @@ public final class SharedFiles {
     public void dismiss(Transfer transfer) {
         transfer.cancel();
         transfers.remove(transfer);
+    }
+
+    /// The connection is over: every transfer stops (what was moved stays for another time).
+    public void close() {
+        List.copyOf(transfers).forEach(Transfer::cancel);
+        transfers.clear();
     }
 
     /// The server's transfers, for thumbnails and pictures.
@@ -146,7 +157,7 @@ public final class SharedFiles {
         if (file.url() == null) {
             throw new IOException("the server has not shared this file yet");
         }
-        var folder = target != null ? target.toAbsolutePath().getParent() : downloads;
+        var folder = target != null ? target.toAbsolutePath().getParent() : downloads.get();
         Files.createDirectories(folder);
         // Under a hidden name of its own until complete: a Retry continues it, nobody opens half a file.
         var part = folder.resolve("." + file.sha256().substring(0, 16) + ".parley-part");

@@ -46,15 +46,16 @@ public final class LogPane extends StackPane {
     private final LogViewModel vm;
 
     /// Shows the lines of the conversation `shownConversation` names; a failed line's retry
-    /// goes to `retry` with its `cid`.
-    public LogPane(LogViewModel vm, ObservableValue<String> shownConversation, Consumer<String> retry, I18n i18n) {
+    /// goes to `retry` with its `cid`; `fileView` shows a shared file (a picture or a card).
+    public LogPane(LogViewModel vm, ObservableValue<String> shownConversation, Consumer<String> retry, I18n i18n,
+                   java.util.function.Function<dev.parley.protocol.Message.FileInfo, javafx.scene.Node> fileView) {
         this.vm = vm;
         JavaFxLogs.dropFalseAlarms();
         list.setId("logList");
         list.getStyleClass().add("log");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.accessibleTextProperty().bind(i18n.text("log.a11y.list"));
-        list.setCellFactory(v -> new LogCell(retry, i18n));
+        list.setCellFactory(v -> new LogCell(retry, i18n, fileView));
         list.setItems(shown.list());
         shown.list().addListener(onChange);
         show(vm.lines(shownConversation.getValue()));

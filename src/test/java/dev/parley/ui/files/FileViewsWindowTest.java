@@ -186,7 +186,8 @@ class FileViewsWindowTest {
         var one = FileFixture.randomFile(folder("in"), "one.bin", 10);
         var two = FileFixture.randomFile(folder("in"), "two.bin", 20);
         var received = new CopyOnWriteArrayList<List<Path>>();
-        var intake = new FileIntake(folder("pasted"), received::add, problem -> received.add(List.of()));
+        var pasted = folder("pasted");
+        var intake = new FileIntake(() -> pasted, received::add, problem -> received.add(List.of()));
         var input = new TextField();
         var attach = fx(() -> {
             var button = intake.attachButton(i18n, (owner, title) -> List.of(one.toFile(), two.toFile()));
