@@ -44,6 +44,7 @@ public final class FileIntake {
     public Button attachButton(I18n i18n, BiFunction<Window, String, List<File>> choose) {
         var button = new Button();
         button.getStyleClass().add("attach");
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // its words, not "…", beside a growing field
         button.textProperty().bind(i18n.text("files.attach"));
         button.accessibleTextProperty().bind(i18n.text("files.attach.accessible"));
         button.setOnAction(e -> {
