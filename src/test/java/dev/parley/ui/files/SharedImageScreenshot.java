@@ -1,9 +1,13 @@
 package dev.parley.ui.files;
 
+import static dev.parley.ui.WindowFixture.fx;
+import static dev.parley.ui.WindowFixture.until;
+
 import dev.parley.client.ClientConfig;
 import dev.parley.client.FileTransfers;
 import dev.parley.client.ParleyClient;
 import dev.parley.protocol.Message;
+
 import dev.parley.ui.ParleyWindow;
 import dev.parley.ui.common.Settings;
 import java.awt.BasicStroke;
@@ -13,10 +17,8 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.image.PixelFormat;
 import javafx.stage.Stage;
@@ -51,14 +53,14 @@ public final class SharedImageScreenshot {
             opened.complete(ParleyWindow.open(new Stage(), settings, data));
         });
         var window = opened.get(20, TimeUnit.SECONDS);
-        onFx(() -> { window.model().host().start(); return null; });
-        waitFor(() -> window.model().host().hostingProperty().get() && window.model().input().connectedProperty().get());
-        var server = onFx(() -> window.model().host().server().localUri());
+        fx(() -> { window.model().host().start(); return null; });
+        until("ready", () -> window.model().host().hostingProperty().get() && window.model().input().connectedProperty().get());
+        var server = fx(() -> window.model().host().server().localUri());
         try (var bob = new ParleyClient(ClientConfig.of(server, "Bob", "lobby", null), event -> { });
              var chen = new ParleyClient(ClientConfig.of(server, "Chen", "lobby", null), event -> { })) {
             bob.connect();
             chen.connect();
-            waitFor(() -> window.model().members().countProperty().get() == 3 && bob.fileUploads() != null && chen.fileUploads() != null);
+            until("ready", () -> window.model().members().countProperty().get() == 3 && bob.fileUploads() != null && chen.fileUploads() != null);
             say(window, "Could someone send me the whiteboard from this morning?");
             Thread.sleep(400);
             share(bob, whiteboard(files.resolve("whiteboard.png")), "image/png");
@@ -68,13 +70,13 @@ public final class SharedImageScreenshot {
             share(chen, report, "application/pdf");
             Thread.sleep(400);
             say(window, "Thanks, both of you! 谢谢！");
-            waitFor(() -> window.scene().getRoot().lookupAll(".picture-thumbnail").stream()
+            until("ready", () -> window.scene().getRoot().lookupAll(".picture-thumbnail").stream()
                     .anyMatch(node -> ((PictureThumbnail) node).image() != null));
             // The invite panel opens with hosting; Escape closes it, as a user would.
-            onFx(() -> { window.scene().getRoot().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+            fx(() -> { window.scene().getRoot().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
                     "", "", javafx.scene.input.KeyCode.ESCAPE, false, false, false, false)); return null; });
             Thread.sleep(1_200);
-            var shot = onFx(() -> window.scene().snapshot(null));
+            var shot = fx(() -> window.scene().snapshot(null));
             int w = (int) shot.getWidth();
             int h = (int) shot.getHeight();
             var pixels = new int[w * h];
@@ -85,7 +87,7 @@ public final class SharedImageScreenshot {
             ImageIO.write(image, "png", out.toFile());
             System.out.println("saved " + out.toAbsolutePath());
         }
-        onFx(() -> { window.shutdown(); return null; });
+        fx(() -> { window.shutdown(); return null; });
         Platform.exit();
         System.exit(0);
     }
@@ -129,31 +131,9 @@ public final class SharedImageScreenshot {
     }
 
     private static void say(ParleyWindow window, String text) throws Exception {
-        onFx(() -> {
+        fx(() -> {
             window.model().input().textProperty().set(text);
             return window.model().input().send();
         });
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        var result = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(read.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(20, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        for (int i = 0; i < 400; i++) {
-            if (onFx(condition::getAsBoolean)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("not ready in 20 s");
     }
 }
