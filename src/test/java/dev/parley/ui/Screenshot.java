@@ -70,6 +70,10 @@ public final class Screenshot {
             waitFor(() -> window.model().members().countProperty().get() == 3);
             Thread.sleep(600);
             save(window, folder.resolve("host-qr.png"));
+            onFx(() -> {
+                ((javafx.scene.control.ToggleButton) window.scene().lookup("#inviteToggle")).setSelected(false);
+                return null;
+            });
             onFx(() -> { window.model().conversations().join("design"); return null; });
             chen.join("design");
             onFx(() -> { window.model().conversations().select("lobby"); return null; });
@@ -88,7 +92,6 @@ public final class Screenshot {
             Thread.sleep(300);
             bob.typing("lobby");
             Thread.sleep(1_500);
-            onFx(() -> { window.notices(); return null; });
             save(window, folder.resolve("room.png"));
 
             onFx(() -> { window.model().conversations().select("@bob"); return null; });

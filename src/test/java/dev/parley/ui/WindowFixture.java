@@ -67,6 +67,19 @@ public final class WindowFixture {
             return new Peer(client, events);
         }
 
+        /// The next event of type `type` that `wanted` accepts (earlier ones are dropped); fails
+        /// after [#WAIT] without one.
+        public <E extends ClientEvent> E next(Class<E> type, java.util.function.Predicate<E> wanted) throws InterruptedException {
+            long end = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < end) {
+                var got = events.poll(end - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (type.isInstance(got) && wanted.test(type.cast(got))) {
+                    return type.cast(got);
+                }
+            }
+            throw new AssertionError("no " + type.getSimpleName() + " as wanted within " + WAIT);
+        }
+
         @Override
         public void close() {
             client.close();

@@ -5,10 +5,10 @@ import dev.parley.ui.common.Note;
 import dev.parley.discovery.AnnouncedRoom;
 import dev.parley.discovery.HostAnnouncer;
 import dev.parley.server.ParleyServer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 
 /// "Announce on the network" for the hosted room: starts a [HostAnnouncer] off the FX thread
 /// once hosting runs (and the switch is on), withdraws it when hosting stops or the switch goes
@@ -18,7 +18,7 @@ public final class AnnounceViewModel {
     private final Background background;
     private final BooleanProperty announce = new SimpleBooleanProperty(true);
     private final BooleanProperty allowed = new SimpleBooleanProperty(true);
-    private final ObjectProperty<Note> status = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Note> status = new ReadOnlyObjectWrapper<>();
     private ParleyServer server;
     private String serverName;
     private boolean passwordProtected;
@@ -36,7 +36,7 @@ public final class AnnounceViewModel {
     /// False when the command line said `--no-announce`: the checkbox is then off and disabled.
     public BooleanProperty allowedProperty() { return allowed; }
     /// Where the room is announced, or why not; null while not hosting.
-    public ObjectProperty<Note> statusProperty() { return status; }
+    public ReadOnlyObjectProperty<Note> statusProperty() { return status.getReadOnlyProperty(); }
 
     public HostAnnouncer announcer() { return announcer; }
 

@@ -13,12 +13,18 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -30,19 +36,19 @@ public final class HostViewModel {
 
     private final Background background;
     private final Path historyDir;
-    private final BooleanProperty hosting = new SimpleBooleanProperty();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper hosting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final IntegerProperty port = new SimpleIntegerProperty(ServerConfig.DEFAULT_PORT);
     private final StringProperty password = new SimpleStringProperty("");
     private final ObservableList<ServerAddresses.Joinable> addresses = FXCollections.observableArrayList();
-    private final ObjectProperty<Note> error = new SimpleObjectProperty<>();
-    private final IntegerProperty suggestedPort = new SimpleIntegerProperty();
-    private final ObjectProperty<Note> networkHint = new SimpleObjectProperty<>();
-    private final ObjectProperty<Note> firewallHint = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Note> error = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper suggestedPort = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<Note> networkHint = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Note> firewallHint = new ReadOnlyObjectWrapper<>();
     private final StringProperty serverName = new SimpleStringProperty("Parley");
     private final AnnounceViewModel announcing;
     private final BooleanProperty tls = new SimpleBooleanProperty();
-    private final StringProperty fingerprint = new SimpleStringProperty();
+    private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper();
     private final ReachViewModel reach;
     private Consumer<ParleyServer> onStarted = server -> { };
     private Runnable onStopping = () -> { };
@@ -65,18 +71,18 @@ public final class HostViewModel {
     /// How long nobody from the network may reach a hosted room before the firewall command shows.
     static final Duration QUIET = Duration.ofMinutes(2);
 
-    public BooleanProperty hostingProperty() { return hosting; }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty hostingProperty() { return hosting.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public IntegerProperty portProperty() { return port; }
     public StringProperty passwordProperty() { return password; }
     public ObservableList<ServerAddresses.Joinable> addresses() { return addresses; }
-    public ObjectProperty<Note> errorProperty() { return error; }
+    public ReadOnlyObjectProperty<Note> errorProperty() { return error.getReadOnlyProperty(); }
     /// 0 when there is nothing to offer.
-    public IntegerProperty suggestedPortProperty() { return suggestedPort; }
+    public ReadOnlyIntegerProperty suggestedPortProperty() { return suggestedPort.getReadOnlyProperty(); }
     /// While hosting with no address but loopback: nobody else can reach this computer.
-    public ObjectProperty<Note> networkHintProperty() { return networkHint; }
+    public ReadOnlyObjectProperty<Note> networkHintProperty() { return networkHint.getReadOnlyProperty(); }
     /// While hosting: the firewall may be why others cannot connect.
-    public ObjectProperty<Note> firewallHintProperty() { return firewallHint; }
+    public ReadOnlyObjectProperty<Note> firewallHintProperty() { return firewallHint.getReadOnlyProperty(); }
     /// The name announced on the network and shown to members.
     public StringProperty serverNameProperty() { return serverName; }
     public AnnounceViewModel announcing() { return announcing; }
@@ -85,7 +91,7 @@ public final class HostViewModel {
     /// Host with "Encrypt (TLS)": `wss://` addresses and a certificate fingerprint to compare.
     public BooleanProperty tlsProperty() { return tls; }
     /// The hosted server's certificate fingerprint (`AB:CD:…`); null without TLS or not hosting.
-    public StringProperty fingerprintProperty() { return fingerprint; }
+    public ReadOnlyStringProperty fingerprintProperty() { return fingerprint.getReadOnlyProperty(); }
 
     public ParleyServer server() {
         return server;

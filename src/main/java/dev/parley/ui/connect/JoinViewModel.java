@@ -10,11 +10,11 @@ import dev.parley.protocol.Names;
 import dev.parley.discovery.DiscoveredRoom;
 import java.net.URI;
 import java.util.List;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import java.util.function.BiConsumer;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -30,9 +30,9 @@ public final class JoinViewModel {
     private final StringProperty room = new SimpleStringProperty(Names.DEFAULT_ROOM);
     private final StringProperty password = new SimpleStringProperty("");
     private final ObservableList<String> recent = FXCollections.observableArrayList();
-    private final ObjectProperty<Note> error = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Note> error = new ReadOnlyObjectWrapper<>();
     private final NearbyViewModel nearby = new NearbyViewModel();
-    private final IntegerProperty passwordWanted = new SimpleIntegerProperty();
+    private final ReadOnlyIntegerWrapper passwordWanted = new ReadOnlyIntegerWrapper();
     private DiscoveredRoom chosen;
     private BiConsumer<ClientConfig, String> connector = (config, label) -> { };
 
@@ -41,11 +41,11 @@ public final class JoinViewModel {
     public StringProperty roomProperty() { return room; }
     public StringProperty passwordProperty() { return password; }
     public ObservableList<String> recent() { return recent; }
-    public ObjectProperty<Note> errorProperty() { return error; }
+    public ReadOnlyObjectProperty<Note> errorProperty() { return error.getReadOnlyProperty(); }
     public NearbyViewModel nearby() { return nearby; }
     /// Counts up each time a chosen room needs a password that is not typed yet (the pane
     /// then puts the cursor into the password field).
-    public IntegerProperty passwordWantedProperty() { return passwordWanted; }
+    public ReadOnlyIntegerProperty passwordWantedProperty() { return passwordWanted.getReadOnlyProperty(); }
 
     /// One click on a room found on the network: fills the address and joins; a room with a
     /// password asks for it first (and joins on the next click or Join).

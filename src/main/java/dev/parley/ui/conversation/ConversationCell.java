@@ -54,7 +54,7 @@ final class ConversationCell extends ListCell<ConversationRow> {
             setAccessibleText(null);
             return;
         }
-        title.setText(row.privately() ? row.title() : "# " + row.title());
+        title.setText((row.privately() ? "@ " : "# ") + row.title());
         typing.setText(row.typing() == null ? "" : i18n.get("conversations.typing"));
         typing.setVisible(row.typing() != null);
         typing.setManaged(row.typing() != null);

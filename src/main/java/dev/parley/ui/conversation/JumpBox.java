@@ -38,7 +38,7 @@ public final class JumpBox extends VBox {
             @Override
             protected void updateItem(ConversationRow row, boolean empty) {
                 super.updateItem(row, empty);
-                setText(empty || row == null ? null : row.privately() ? row.title() : "# " + row.title());
+                setText(empty || row == null ? null : (row.privately() ? "@ " : "# ") + row.title());
             }
         });
         matches.setOnMouseClicked(e -> open());

@@ -39,9 +39,12 @@ public final class MembersPane extends VBox {
         list.setId("membersList");
         list.accessibleTextProperty().bind(title.textProperty());
         list.accessibleHelpProperty().bind(i18n.text("members.a11y.open"));
-        list.setCellFactory(v -> new MemberCell(now, i18n));
         Consumer<MemberRow> open = row -> { if (row != null && !row.self()) openPrivate.accept(row.clientId()); };
-        list.setOnMouseClicked(e -> open.accept(list.getSelectionModel().getSelectedItem()));
+        list.setCellFactory(v -> {
+            var cell = new MemberCell(now, i18n);
+            cell.setOnMouseClicked(e -> open.accept(cell.getItem()));
+            return cell;
+        });
         list.setOnKeyPressed(e -> { if (e.getCode() == KeyCode.ENTER) open.accept(list.getSelectionModel().getSelectedItem()); });
         VBox.setVgrow(list, Priority.ALWAYS);
         // The "connected for" times move on with the once-a-second tick.

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.client.ClientEvent;
 import dev.parley.client.ConnectionState;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.Clipboard;
@@ -47,12 +46,8 @@ class JoinWindowTest extends RemoteWindowTest {
             robot.press(KeyCode.SHIFT).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.SHIFT);
             robot.write("line two");
             robot.type(KeyCode.ENTER);
-            ClientEvent got;
-            do {
-                got = bob.events().poll(15, TimeUnit.SECONDS);
-                assertThat(got).as("bob receives ann's message").isNotNull();
-            } while (!(got instanceof ClientEvent.ChatReceived received && received.chat().from().equals("ann")));
-            assertThat(((ClientEvent.ChatReceived) got).chat().text()).isEqualTo("line one\nline two");
+            var got = bob.next(ClientEvent.ChatReceived.class, received -> received.chat().from().equals("ann"));
+            assertThat(got.chat().text()).isEqualTo("line one\nline two");
 
             bob.client().sendChat("lobby", "got it");
             until("bob's answer shown", () -> WindowFixture.logTexts(window, "lobby").contains("got it"));
