@@ -29,6 +29,7 @@ public final class SharedFiles {
     private final ParleyClient client;
     private final java.util.function.Supplier<Path> downloads;
     private final Executor fx;
+    private FileTransfers http;
     private final ObservableList<Transfer> transfers = FXCollections.observableArrayList();
     /// One view, kept: a view made per call would listen weakly and be collected with its listeners.
     private final ObservableList<Transfer> shown = FXCollections.unmodifiableObservableList(transfers);
@@ -81,9 +82,13 @@ public final class SharedFiles {
         transfers.clear();
     }
 
-    /// The server's transfers, for thumbnails and pictures.
-    public FileTransfers http() {
-        return client.files();
+    /// The server's transfers: one HTTP client for every transfer and picture of this
+    /// connection, made on first use. Any thread.
+    public synchronized FileTransfers http() {
+        if (http == null) {
+            http = client.files();
+        }
+        return http;
     }
 
     private Transfer track(Transfer transfer) {
@@ -106,7 +111,7 @@ public final class SharedFiles {
             throw new IOException("the file (" + Sizes.bytes(size) + ") is larger than the server accepts ("
                     + Sizes.bytes(uploads.maxBytes()) + ")");
         }
-        var http = client.files();
+        var http = http();
         for (int sameConnection = 0; ; ) {
             try {
                 http.upload(file, sha, uploads.token(), reporter);
@@ -161,7 +166,7 @@ public final class SharedFiles {
         Files.createDirectories(folder);
         // Under a hidden name of its own until complete: a Retry continues it, nobody opens half a file.
         var part = folder.resolve("." + file.sha256().substring(0, 16) + ".parley-part");
-        client.files().download(file.url(), part, reporter);
+        http().download(file.url(), part, reporter);
         if (target != null) {
             return Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
         }
