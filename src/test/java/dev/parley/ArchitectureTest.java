@@ -93,7 +93,7 @@ class ArchitectureTest {
     /// The window's feature packages: each a view, its view model and their tests.
     private static final String[] UI_FEATURES = {"dev.parley.ui.connect..", "dev.parley.ui.conversation..",
             "dev.parley.ui.log..", "dev.parley.ui.members..", "dev.parley.ui.search..", "dev.parley.ui.status..",
-            "dev.parley.ui.notify.."};
+            "dev.parley.ui.notify..", "dev.parley.ui.files.."};
     private static final String UI_COMMON = "dev.parley.ui.common..";
 
     @ArchTest

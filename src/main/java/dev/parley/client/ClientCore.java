@@ -38,6 +38,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
     private boolean ready;
     private boolean closed;
     private String status = Message.Member.ONLINE;
+    private volatile Message.FileUploads fileUploads;
 
     ClientCore(ClientConfig config, ScheduledExecutorService loop, Events events, Map<String, List<String>> headers) {
         this.config = config;
@@ -145,6 +146,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         if (welcome.limits() != null && current != null) {
             current.pace(welcome.limits().messagesPerSecond());
         }
+        fileUploads = welcome.files();
         events.accept(new ClientEvent.Welcomed(welcome));
         if (late) {
             conversation.rejoin();
@@ -236,7 +238,18 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
         return true;
     }
 
+    /// The current connection's upload permission, or null; any thread.
+    Message.FileUploads fileUploads() {
+        return fileUploads;
+    }
+
+    /// What HTTPS to this server trusts (null for `ws://`); any thread.
+    javax.net.ssl.SSLContext httpsContext() {
+        return tls.httpsContext();
+    }
+
     private void lost(Failures.Outcome outcome) {
+        fileUploads = null;
         current = null;
         ready = false;
         heartbeat.stop();
@@ -270,6 +283,7 @@ final class ClientCore implements Connection.Handler, Conversation.Link, Heartbe
             current = null;
         }
         ready = false;
+        fileUploads = null;
         searches.disconnected();
         conversation.failAll("the client was closed");
         setState(ConnectionState.DISCONNECTED, DisconnectReason.CLOSED_BY_USER, null, "closed");

@@ -36,6 +36,15 @@ final class ClientTls {
         return own.start();
     }
 
+    /// For HTTPS next to the connection (file transfers): the same pinned trust, or null for `ws://`.
+    javax.net.ssl.SSLContext httpsContext() {
+        if (!secure) {
+            return null;
+        }
+        return TlsContainer.sslContext(new PinningTrustManager(KnownServers.key(config.serverUri()),
+                config.expectedFingerprint(), store, (fingerprint, firstUse) -> {}));
+    }
+
     void release() {
         if (!secure) {
             SharedContainer.release();

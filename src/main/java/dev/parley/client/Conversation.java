@@ -129,17 +129,18 @@ final class Conversation {
         catchup.requestPage(request, ready);
     }
 
-    void sendChat(String cid, String room, String text) {
-        var entry = outbox.add(cid, Outbox.Kind.CHAT, room, text);
+    /// `file` is an uploaded file to share (null for plain text).
+    void sendChat(String cid, String room, String text, Message.FileInfo file) {
+        var entry = outbox.add(cid, Outbox.Kind.CHAT, room, text, file);
         emit.accept(new ChatPending(cid, room, text));
-        lines.pending(cid, room, room, link.clientId(), text);
+        lines.pending(cid, room, room, link.clientId(), text, file);
         transmit(entry);
     }
 
-    void sendDm(String cid, String to, String text) {
-        var entry = outbox.add(cid, Outbox.Kind.DM, to, text);
+    void sendDm(String cid, String to, String text, Message.FileInfo file) {
+        var entry = outbox.add(cid, Outbox.Kind.DM, to, text, file);
         var id = Line.privateWith(to);
-        lines.pending(cid, id, partners.getOrDefault(id, to), link.clientId(), text);
+        lines.pending(cid, id, partners.getOrDefault(id, to), link.clientId(), text, file);
         transmit(entry);
     }
 
@@ -157,7 +158,7 @@ final class Conversation {
             if (entry.kind() == Outbox.Kind.CHAT) {
                 emit.accept(new ChatPending(cid, entry.target(), entry.text()));
             }
-            lines.pending(cid, conversationOf(entry), entry.target(), link.clientId(), entry.text());
+            lines.pending(cid, conversationOf(entry), entry.target(), link.clientId(), entry.text(), entry.file());
             transmit(entry);
         }
     }
@@ -205,7 +206,7 @@ final class Conversation {
     void dm(Message.Dm dm) {
         boolean mine = dm.from().equalsIgnoreCase(link.clientId());
         var id = partner(mine ? dm.to() : dm.from());
-        var chat = new Chat(dm.id(), id, dm.seq(), dm.from(), dm.text(), dm.time(), dm.cid());
+        var chat = new Chat(dm.id(), id, dm.seq(), dm.from(), dm.text(), dm.time(), dm.cid(), dm.file());
         var acked = outbox.acknowledge(dm.cid());
         if (acked != null) {
             lines.acknowledged(acked.cid(), chat);
@@ -236,7 +237,7 @@ final class Conversation {
         if (Line.isPrivate(chat.room())) {
             var partner = partners.getOrDefault(chat.room(), chat.room().substring(1));
             emit.accept(new DmReceived(new Message.Dm(chat.id(), chat.seq(), chat.from(),
-                    mine ? partner : link.clientId(), chat.text(), chat.time(), matched), mine));
+                    mine ? partner : link.clientId(), chat.text(), chat.time(), matched, chat.file()), mine));
         } else {
             if (matched != null) {
                 emit.accept(new ChatAcknowledged(matched, chat.withCid(matched)));
@@ -280,8 +281,8 @@ final class Conversation {
             return;
         }
         link.send(entry.kind() == Outbox.Kind.CHAT
-                ? new SendChat(entry.text(), entry.target(), entry.cid())
-                : new SendDm(entry.target(), entry.text(), entry.cid()));
+                ? new SendChat(entry.text(), entry.target(), entry.cid(), entry.file())
+                : new SendDm(entry.target(), entry.text(), entry.cid(), entry.file()));
     }
 
     /// The seed's chat has no room: it belongs to the room we are in.

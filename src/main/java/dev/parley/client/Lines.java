@@ -3,6 +3,7 @@ package dev.parley.client;
 import dev.parley.client.ClientEvent.ConversationAppeared;
 import dev.parley.client.ClientEvent.LineAdded;
 import dev.parley.client.ClientEvent.LineChanged;
+import dev.parley.protocol.Message;
 import dev.parley.protocol.Message.Chat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ final class Lines {
     }
 
     /// An own message is (again) on its way.
-    void pending(String cid, String conversation, String title, String from, String text) {
+    void pending(String cid, String conversation, String title, String from, String text, Message.FileInfo file) {
         appeared(conversation, title);
         var known = own.get(cid);
         if (known != null) {
@@ -46,7 +47,7 @@ final class Lines {
             own.put(cid, again);
             emit.accept(new LineChanged(again));
         } else {
-            var line = new Line(conversation, cid, 0, from, text, null, true, Line.State.PENDING);
+            var line = new Line(conversation, cid, 0, from, text, null, true, Line.State.PENDING, file);
             own.put(cid, line);
             emit.accept(new LineAdded(line));
         }
@@ -73,7 +74,7 @@ final class Lines {
             echoesAcked++; // the seed's echo, merged next (an unnumbered dm is not merged again)
         }
         if (known != null) {
-            emit.accept(new LineChanged(known.with(Line.State.SENT, chat.seq(), chat.time())));
+            emit.accept(new LineChanged(known.with(Line.State.SENT, chat.seq(), chat.time()).withFile(chat.file())));
         }
     }
 
@@ -90,15 +91,19 @@ final class Lines {
         if (mine) {
             for (var line : own.values()) {
                 if (line.state() == Line.State.PENDING && line.conversation().equals(chat.room())
-                        && line.text().strip().equals(chat.text())) {
+                        && line.text().strip().equals(chat.text()) && sameFile(line.file(), chat.file())) {
                     own.remove(line.cid());
-                    emit.accept(new LineChanged(line.with(Line.State.SENT, chat.seq(), chat.time())));
+                    emit.accept(new LineChanged(line.with(Line.State.SENT, chat.seq(), chat.time()).withFile(chat.file())));
                     return line.cid();
                 }
             }
         }
         emit.accept(new LineAdded(new Line(chat.room(), null, chat.seq(), chat.from(), chat.text(), chat.time(), mine,
-                Line.State.SENT)));
+                Line.State.SENT, chat.file())));
         return null;
+    }
+
+    private static boolean sameFile(Message.FileInfo sent, Message.FileInfo stored) {
+        return sent == null ? stored == null : stored != null && sent.sha256().equalsIgnoreCase(stored.sha256());
     }
 }

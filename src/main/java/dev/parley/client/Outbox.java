@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import dev.parley.protocol.Message;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +13,10 @@ final class Outbox {
 
     enum Kind { CHAT, DM }
 
-    /// `target` is the room of a chat or the recipient of a dm.
-    record Entry(String cid, Kind kind, String target, String text, boolean failed) {
+    /// `target` is the room of a chat or the recipient of a dm; `file` a shared file or null.
+    record Entry(String cid, Kind kind, String target, String text, Message.FileInfo file, boolean failed) {
         Entry asFailed(boolean value) {
-            return new Entry(cid, kind, target, text, value);
+            return new Entry(cid, kind, target, text, file, value);
         }
     }
 
@@ -26,7 +27,11 @@ final class Outbox {
     }
 
     Entry add(String cid, Kind kind, String target, String text) {
-        var entry = new Entry(cid, kind, target, text, false);
+        return add(cid, kind, target, text, null);
+    }
+
+    Entry add(String cid, Kind kind, String target, String text, Message.FileInfo file) {
+        var entry = new Entry(cid, kind, target, text, file, false);
         entries.put(cid, entry);
         return entry;
     }

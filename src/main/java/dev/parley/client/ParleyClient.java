@@ -30,6 +30,7 @@ public final class ParleyClient implements AutoCloseable {
 
     private final ScheduledExecutorService loop;
     private final ClientCore core;
+    private final ClientConfig config;
     private volatile boolean closed;
     private volatile Thread loopThread;
 
@@ -59,6 +60,7 @@ public final class ParleyClient implements AutoCloseable {
         executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         executor.setRemoveOnCancelPolicy(true);
         this.loop = executor;
+        this.config = config;
         this.core = new ClientCore(config, loop, new Events(listener), Map.copyOf(headers));
     }
 
@@ -72,8 +74,41 @@ public final class ParleyClient implements AutoCloseable {
         var checkedRoom = check(Names.room(room));
         var body = text(text);
         var cid = Outbox.newCid();
-        run(() -> core.conversation().sendChat(cid, checkedRoom, body));
+        run(() -> core.conversation().sendChat(cid, checkedRoom, body, null));
         return cid;
+    }
+
+    /// Shares a file already uploaded (see [#files()]) in `room`, with an optional caption, as a
+    /// room message like any other: pending until acknowledged, resent after a reconnect.
+    public String shareInRoom(String room, Message.FileInfo file, String caption) {
+        var checkedRoom = check(Names.room(room));
+        var shared = shared(file);
+        var text = caption == null ? "" : caption.strip();
+        var cid = Outbox.newCid();
+        run(() -> core.conversation().sendChat(cid, checkedRoom, text, shared));
+        return cid;
+    }
+
+    /// Shares an uploaded file privately with `to`; see [#shareInRoom].
+    public String shareWith(String to, Message.FileInfo file, String caption) {
+        var name = check(Names.clientId(to));
+        var shared = shared(file);
+        var text = caption == null ? "" : caption.strip();
+        var cid = Outbox.newCid();
+        run(() -> core.conversation().sendDm(cid, name, text, shared));
+        return cid;
+    }
+
+    /// This connection's upload permission (`welcome.files`), or null while not connected or
+    /// when the server takes no files (the seed's, a v1 server). A reconnect brings a new one.
+    public Message.FileUploads fileUploads() {
+        return core.fileUploads();
+    }
+
+    /// Uploads and downloads over HTTP to this client's server, trusting what the chat
+    /// connection trusts (the pinned certificate for `wss://`).
+    public FileTransfers files() {
+        return FileTransfers.forServer(config.serverUri(), core.httpsContext());
     }
 
     /// Sends a private message; returns its `cid`.
@@ -83,7 +118,7 @@ public final class ParleyClient implements AutoCloseable {
         }
         var body = text(text);
         var cid = Outbox.newCid();
-        run(() -> core.conversation().sendDm(cid, to.strip(), body));
+        run(() -> core.conversation().sendDm(cid, to.strip(), body, null));
         return cid;
     }
 
@@ -206,6 +241,14 @@ public final class ParleyClient implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             throw new IllegalStateException("this ParleyClient is closed", e);
         }
+    }
+
+    private static Message.FileInfo shared(Message.FileInfo file) {
+        Objects.requireNonNull(file, "file");
+        if (file.sha256() == null || !file.sha256().matches("[0-9a-fA-F]{64}") || file.name() == null || file.name().isBlank()) {
+            throw new IllegalArgumentException("a shared file needs its sha256 and a name");
+        }
+        return new Message.FileInfo(file.sha256(), file.name(), null, file.mime(), null, null, null, null);
     }
 
     private static String text(String text) {

@@ -44,7 +44,7 @@ final class TlsContainer {
         container.setDefaultMaxSessionIdleTimeout(0);
     }
 
-    private static SSLContext sslContext(PinningTrustManager trust) {
+    static SSLContext sslContext(PinningTrustManager trust) {
         try {
             var context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {trust}, new SecureRandom());

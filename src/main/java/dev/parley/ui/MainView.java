@@ -11,6 +11,7 @@ import dev.parley.ui.connect.HostPane;
 import dev.parley.ui.conversation.ConversationsPane;
 import dev.parley.ui.conversation.InputPane;
 import dev.parley.ui.conversation.JumpBox;
+import dev.parley.ui.files.WindowFiles;
 import dev.parley.ui.log.LogPane;
 import dev.parley.ui.members.MembersPane;
 import dev.parley.ui.search.SearchPane;
@@ -62,11 +63,12 @@ public final class MainView extends StackPane {
                 (menu, id) -> MuteItem.addTo(menu, notices, i18n, id));
         conversations.setPrefWidth(250);
         var look = new MessageLook(window::openLink, text -> notices.mentionsProperty().get().in(text));
-        var log = new LogPane(vm.log(), vm.conversations().activeProperty(), vm::retry, i18n, look);
+        var files = new WindowFiles(session, i18n, vm.log()::notice);
+        var log = new LogPane(vm.log(), vm.conversations().activeProperty(), vm::retry, i18n, look, files.views()::of);
         VBox.setVgrow(log, Priority.ALWAYS);
-        var middle = new VBox(new CertificateBanner(vm.trust(), i18n), log,
-                new InputPane(vm.input(), vm.conversations().typingProperty(),
-                        () -> vm.members().members().stream().filter(m -> !m.self()).map(m -> m.clientId()).toList(), i18n));
+        var input = new InputPane(vm.input(), vm.conversations().typingProperty(),
+                () -> vm.members().members().stream().filter(m -> !m.self()).map(m -> m.clientId()).toList(), i18n);
+        var middle = new VBox(new CertificateBanner(vm.trust(), i18n), log, files.transfers(), input);
         var invitePanel = new ScrollPane();
         invitePanel.setId("invitePanel");
         invitePanel.setFitToWidth(true);
@@ -85,6 +87,7 @@ public final class MainView extends StackPane {
         right.setPrefWidth(300);
         var chat = new BorderPane(middle, null, right, null, conversations);
         chat.setId("chatView");
+        files.intake(vm.conversations()::active, input, chat);
 
         // One host card: in the connect view while not connected, in the invite panel after.
         Runnable place = () -> {

@@ -43,6 +43,7 @@ public final class Session {
     private ServerKeys serverKeys;
     private ParleyClient client;
     private String status = Message.Member.ONLINE;
+    private final ReadOnlyObjectWrapper<ParleyClient> current = new ReadOnlyObjectWrapper<>();
     private EventPump pump;
     private ClientConfig lastConfig;
     private Attempt last;
@@ -95,6 +96,7 @@ public final class Session {
                 if (!status.equals(Message.Member.ONLINE)) {
                     created.status(status);
                 }
+                current.set(created);
             } else {
                 close(created);
             }
@@ -121,6 +123,7 @@ public final class Session {
         pump.close();
         pump = null;
         if (client != null) {
+            current.set(null);
             close(client);
             client = null;
         }
@@ -137,6 +140,10 @@ public final class Session {
     private void close(ParleyClient closing) {
         background.run("disconnect", () -> { closing.close(); return closing; }, c -> { }, e -> { });
     }
+
+    /// The connection of the moment, for a part of the window that also talks to the server by
+    /// itself (shared files go over HTTP beside it); null while there is none.
+    public ReadOnlyObjectProperty<ParleyClient> clientProperty() { return current.getReadOnlyProperty(); }
 
     /// Sends `text` to a room or, for a private conversation's id ([Line#privateWith]), to its member.
     public void send(String conversation, String text) {

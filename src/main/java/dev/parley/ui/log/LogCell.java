@@ -8,7 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.parley.protocol.Message;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -30,18 +34,24 @@ final class LogCell extends ListCell<LogLine> {
     private final MessageText text;
     private final Label status = new Label();
     private final Hyperlink retry = new Hyperlink();
+    /// Holds a shared file's view (picture or card); empty and unmanaged on text lines.
+    private final StackPane file = new StackPane();
     private final HBox box;
+    private final Function<Message.FileInfo, Node> fileView;
+    private Message.FileInfo fileShown;
     private final I18n i18n;
     private final MessageLook look;
     /// The line-kind style classes on `box` now: changed only when they differ, since any change
     /// of style classes makes the cell's CSS be matched again (in a flood, most of the cost per cell).
     private List<String> kinds = List.of();
 
-    LogCell(Consumer<String> onRetry, I18n i18n, MessageLook look) {
+    LogCell(Consumer<String> onRetry, I18n i18n, MessageLook look, Function<Message.FileInfo, Node> fileView) {
         this.i18n = i18n;
         this.look = look;
+        this.fileView = fileView;
         text = new MessageText(look.links());
-        box = new HBox(8, time, from, text, status, retry);
+        box = new HBox(8, time, from, text, file, status, retry);
+        file.setManaged(false);
         time.getStyleClass().add("time");
         from.getStyleClass().add("from");
         status.getStyleClass().add("status");
@@ -106,6 +116,14 @@ final class LogCell extends ListCell<LogLine> {
     /// The line's body, built here alone: the place for links, mentions or a file card.
     private void body(LogLine line) {
         text.show(line.text());
+        // The view is built again only for another file (or the server's copy of a pending one).
+        if (!java.util.Objects.equals(line.file(), fileShown)) {
+            fileShown = line.file();
+            file.getChildren().setAll(fileShown == null ? List.of() : List.of(fileView.apply(fileShown)));
+            file.setManaged(fileShown != null);
+        }
+        // A file shared without a caption: no empty text taking the room the file needs.
+        text.setManaged(fileShown == null || !line.text().isEmpty());
     }
 
     /// What a screen reader says of the line: sender, time, text, and an own line's state.
@@ -115,7 +133,8 @@ final class LogCell extends ListCell<LogLine> {
             case SYSTEM -> i18n.get("log.a11y.notice");
             case ERROR -> i18n.get("log.a11y.error");
         };
-        var said = i18n.get("log.a11y.line", who, SPOKEN_CLOCK.format(line.time()), line.text());
+        var words = line.file() == null ? line.text() : (line.text() + " " + line.file().name()).strip();
+        var said = i18n.get("log.a11y.line", who, SPOKEN_CLOCK.format(line.time()), words);
         return status.isVisible() ? said + " (" + status.getText() + ")" : said;
     }
 

@@ -47,16 +47,17 @@ public final class LogPane extends StackPane {
     private final LogViewModel vm;
 
     /// Shows the lines of the conversation `shownConversation` names; a failed line's retry
-    /// goes to `retry` with its `cid`; `look` opens links and tells mentions of the person.
+    /// goes to `retry` with its `cid`; `look` opens links and tells mentions of the person;
+    /// `fileView` shows a shared file (a picture or a card).
     public LogPane(LogViewModel vm, ObservableValue<String> shownConversation, Consumer<String> retry, I18n i18n,
-                   MessageLook look) {
+                   MessageLook look, java.util.function.Function<dev.parley.protocol.Message.FileInfo, javafx.scene.Node> fileView) {
         this.vm = vm;
         JavaFxLogs.dropFalseAlarms();
         list.setId("logList");
         list.getStyleClass().add("log");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.accessibleTextProperty().bind(i18n.text("log.a11y.list"));
-        list.setCellFactory(v -> new LogCell(retry, i18n, look));
+        list.setCellFactory(v -> new LogCell(retry, i18n, look, fileView));
         list.setItems(shown.list());
         shown.list().addListener(onChange);
         show(vm.lines(shownConversation.getValue()));

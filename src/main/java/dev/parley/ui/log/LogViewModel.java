@@ -134,7 +134,7 @@ public final class LogViewModel {
         }
         add(room, new LogLine(Line.isPrivate(room) ? LogLine.Kind.DM : LogLine.Kind.CHAT,
                 Times.parse(line.time(), clock.instant()), name(line.from()), line.text(), line.own(),
-                line.own() ? status(line.state()) : null, line.own() ? line.cid() : null, line.seq(), null));
+                line.own() ? status(line.state()) : null, line.own() ? line.cid() : null, line.seq(), null, line.file()));
     }
 
     private void changed(Line line) {
@@ -147,7 +147,8 @@ public final class LogViewModel {
         }
         replace(room, line.cid(), shown -> new LogLine(shown.kind(), Times.parse(line.time(), shown.time()), shown.from(),
                 shown.text(), true, status(line.state()), line.cid(), line.seq(),
-                line.state() == Line.State.FAILED ? shown.detail() : null));
+                line.state() == Line.State.FAILED ? shown.detail() : null,
+                line.file() != null ? line.file() : shown.file()));
     }
 
     private static LogLine.Status status(Line.State state) {
@@ -161,7 +162,7 @@ public final class LogViewModel {
     /// Someone else's cid is not kept: only own lines are found by it (acknowledged, failed, retried).
     private LogLine fromChat(Message.Chat chat, boolean own) {
         return new LogLine(LogLine.Kind.CHAT, Times.parse(chat.time(), clock.instant()), name(chat.from()), chat.text(),
-                own, own ? LogLine.Status.SENT : null, own ? chat.cid() : null, chat.seq(), null);
+                own, own ? LogLine.Status.SENT : null, own ? chat.cid() : null, chat.seq(), null, chat.file());
     }
 
     /// The shared copy of a sender's name; the table starts over past [#MAX_NAMES] (a room of
