@@ -9,7 +9,9 @@ import dev.parley.protocol.Message;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.input.KeyCode;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -47,8 +49,6 @@ public final class MembersPane extends VBox {
         });
         list.setOnKeyPressed(e -> { if (e.getCode() == KeyCode.ENTER) open.accept(list.getSelectionModel().getSelectedItem()); });
         VBox.setVgrow(list, Priority.ALWAYS);
-        // The "connected for" times move on with the once-a-second tick.
-        now.addListener((obs, old, at) -> list.refresh());
 
         var seedOnly = Panes.note(i18n, vm.seedOnlyProperty().map(on -> on ? Note.of("members.seedOnly") : null),
                 "hint-text");
@@ -62,12 +62,28 @@ public final class MembersPane extends VBox {
         private final VBox box = new VBox(2, name, detail);
         private final ObservableValue<Instant> now;
         private final I18n i18n;
+        /// Kept here: the list holds it only weakly, so a cell the list drops is not kept alive.
+        private final ChangeListener<Instant> tick = (obs, old, at) -> showDetail();
 
+        /// The "connected for" time moves on with the once-a-second tick in each cell: a
+        /// `refresh()` of the whole list would make new cells every second, and a click landing
+        /// just then would hit a cell that no longer shows the member clicked.
         MemberCell(ObservableValue<Instant> now, I18n i18n) {
             this.now = now;
             this.i18n = i18n;
             name.getStyleClass().add("member-name");
             detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            now.addListener(new WeakChangeListener<>(tick));
+        }
+
+        private void showDetail() {
+            var row = getItem();
+            if (isEmpty() || row == null) {
+                return;
+            }
+            var since = i18n.get("members.since", Times.ago(Duration.between(row.since(), now.getValue())));
+            detail.setText(row.address() == null ? since : since + " · " + row.address());
+            setAccessibleText(name.getText() + ", " + detail.getText());
         }
 
         @Override
@@ -81,11 +97,8 @@ public final class MembersPane extends VBox {
             var shown = row.self() ? row.clientId() + " " + i18n.get("members.you") : row.clientId();
             name.setText(Message.Member.ONLINE.equals(row.status()) ? shown
                     : shown + " · " + i18n.get("members.status." + row.status()));
-            var ago = Times.ago(Duration.between(row.since(), now.getValue()));
-            var since = i18n.get("members.since", ago);
-            detail.setText(row.address() == null ? since : since + " · " + row.address());
+            showDetail();
             setGraphic(box);
-            setAccessibleText(name.getText() + ", " + detail.getText());
         }
     }
 }

@@ -211,4 +211,22 @@ class ShownLinesTest {
         room.sort(Comparator.comparing(LogLine::text));
         assertThat(small.list()).as("a reorder shows it all again").containsExactlyElementsOf(room);
     }
+
+    @Test
+    void revealingALineBringsOlderOrWaitingLinesInAndSaysWhereItIs() {
+        var small = new ShownLines(() -> asked++, () -> now, 3);
+        for (int i = 0; i < 10; i++) {
+            room.add(line("l" + i));
+        }
+        small.follow(room);
+        assertThat(small.list()).extracting(LogLine::text).containsExactly("l7", "l8", "l9");
+
+        int at = small.reveal(1);
+        assertThat(small.list().get(at).text()).isEqualTo("l1");
+        room.add(line("l10"));
+        at = small.reveal(10);
+        assertThat(small.list().get(at).text()).isEqualTo("l10");
+        assertThat(small.reveal(11)).isEqualTo(-1);
+        assertThat(small.reveal(-1)).isEqualTo(-1);
+    }
 }
