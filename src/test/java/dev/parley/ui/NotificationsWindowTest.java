@@ -42,6 +42,7 @@ class NotificationsWindowTest extends RemoteWindowTest {
         settings.language("en");
         settings.size(1100, 720);
         window = ParleyWindow.open(stage, settings, data);
+        WindowFixture.fullSize(stage);
         window.links(opened::add);
     }
 

@@ -35,7 +35,16 @@ public final class WindowFixture {
         settings.port(port);
         settings.language("en");
         settings.size(1100, 720);
-        return ParleyWindow.open(stage, settings, data);
+        var window = ParleyWindow.open(stage, settings, data);
+        fullSize(stage);
+        return window;
+    }
+
+    /// TestFX hands every test the same stage, and a stage already on screen keeps the size an
+    /// earlier test's small scene gave it: controls outside it are "not visible" to the robot.
+    public static void fullSize(Stage stage) {
+        stage.setWidth(1100);
+        stage.setHeight(720);
     }
 
     /// Reads something from the scene graph or a view model on the FX thread.
