@@ -51,25 +51,34 @@ public final class FileTransfers {
     private static final Pattern RECEIVED = Pattern.compile("\"received\"\\s*:\\s*(\\d+)");
     private static final Pattern COMPLETE = Pattern.compile("\"complete\"\\s*:\\s*true");
     private static final int BUFFER = 1 << 20;
+    /// How long a transfer may move no byte before it is given up (and retried by its caller).
+    static final Duration STALL = Duration.ofSeconds(20);
 
     private final URI base;
     private final HttpClient http;
+    private final Duration stall;
 
-    private FileTransfers(URI base, HttpClient http) {
+    private FileTransfers(URI base, HttpClient http, Duration stall) {
         this.base = base;
         this.http = http;
+        this.stall = stall;
     }
 
     /// For the server of the chat endpoint `ws://HOST:PORT/ws` (or `wss://` with `tls`, the
     /// context that trusts that server; null for `ws://`).
     public static FileTransfers forServer(URI endpoint, SSLContext tls) {
+        return forServer(endpoint, tls, STALL);
+    }
+
+    /// As [#forServer(URI, SSLContext)], giving up a transfer that moves no byte for `stall`.
+    static FileTransfers forServer(URI endpoint, SSLContext tls, Duration stall) {
         var secure = "wss".equalsIgnoreCase(endpoint.getScheme()) || "https".equalsIgnoreCase(endpoint.getScheme());
         var base = URI.create((secure ? "https://" : "http://") + endpoint.getRawAuthority() + "/");
         var builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         if (tls != null) {
             builder.sslContext(tls);
         }
-        return new FileTransfers(base, builder.build());
+        return new FileTransfers(base, builder.build(), stall);
     }
 
     /// The lower-case hex SHA-256 of a file's content.
@@ -97,21 +106,22 @@ public final class FileTransfers {
         var sha = sha256 != null ? sha256 : sha256(file);
         long size = Files.size(file);
         var status = send(HttpRequest.newBuilder(base.resolve("files/" + sha + "/status"))
-                .header("Authorization", "Bearer " + token).GET().build());
+                .header("Authorization", "Bearer " + token).GET().build(), new Stall(stall));
         long received = number(RECEIVED, status.body(), 0);
         if (COMPLETE.matcher(status.body()).find()) {
             progress.moved(size, size);
             return new Uploaded(sha, size);
         }
         long from = received <= size ? received : 0;
+        var watch = new Stall(stall);
         var request = HttpRequest.newBuilder(base.resolve("files/" + sha))
                 .header("Authorization", "Bearer " + token)
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofByteArrays(new Chunks(file, from, size, progress)), size - from));
+                        HttpRequest.BodyPublishers.ofByteArrays(new Chunks(file, from, size, watch.watching(progress))), size - from));
         if (size > 0) {
             request.header("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size);
         }
-        var answer = send(request.build());
+        var answer = send(request.build(), watch);
         if (answer.statusCode() == 202) {
             throw new IOException("the server has " + number(RECEIVED, answer.body(), 0) + " of " + size + " bytes; upload again to continue");
         }
@@ -126,7 +136,8 @@ public final class FileTransfers {
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
         }
-        var response = http.send(request.build(), info -> {
+        var watch = new Stall(stall);
+        var response = watch.await(http.sendAsync(request.build(), info -> {
             int status = info.statusCode();
             if (status != 200 && status != 206) {
                 return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(
@@ -134,8 +145,8 @@ public final class FileTransfers {
             }
             long start = status == 206 ? have : 0;
             long total = start + info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return new FileWriting(target, start, total, progress);
-        });
+            return new FileWriting(target, start, total, watch.watching(progress));
+        }));
         int status = response.statusCode();
         if (status == 416 && have > 0) {
             return; // the target holds the whole file already
@@ -148,8 +159,8 @@ public final class FileTransfers {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(HttpRequest request, Stall watch) throws IOException, InterruptedException {
+        var response = watch.await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         if (response.statusCode() >= 300) {
             throw new RefusedException(response.statusCode(), response.body());
         }

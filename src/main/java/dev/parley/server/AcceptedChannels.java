@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import java.io.IOException;
 import java.nio.channels.SelectableChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.io.EndPoint;
@@ -31,6 +32,23 @@ final class AcceptedChannels implements SelectorManager.AcceptListener {
     void closed(EndPoint endPoint) {
         if (endPoint instanceof SelectableChannelEndPoint selectable) {
             open.remove(selectable.getChannel());
+        }
+    }
+
+    /// Ends every connection still open, in both directions, so that each peer learns at once
+    /// (an upload's client waits for its answer otherwise): call as the connector stops, while the
+    /// sockets are still open. Jetty's own close of a socket is put off until its selector runs
+    /// again, and a selector that stops first leaves the socket established for good.
+    void shutDownOpen() {
+        for (var channel : open) {
+            if (channel instanceof SocketChannel socket && socket.isOpen()) {
+                try {
+                    socket.shutdownInput();
+                    socket.shutdownOutput();
+                } catch (IOException ignored) {
+                    // Already closed or reset: the peer knows.
+                }
+            }
         }
     }
 

@@ -40,6 +40,7 @@ final class CappedConnector extends ServerConnector {
 
     @Override
     protected void doStop() throws Exception {
+        accepted.shutDownOpen();
         try {
             super.doStop();
         } finally {
