@@ -162,9 +162,16 @@ class SharedFilesTest {
             await().atMost(FileFixture.WAIT).until(() -> upload.stateProperty().get() == Transfer.State.WAITING);
             upload.doneProperty().addListener((obs, old, now) -> {
                 if (stopped.compareAndSet(false, true)) {
-                    // The server goes away under the upload: it waits here until the client saw it go.
-                    Thread.ofVirtual().start(fixture::stop);
+                    // The server goes away under the upload: it waits here until the server is
+                    // gone, not only until the client saw its goodbye, since a fast upload would
+                    // otherwise finish while the server says goodbye to its members.
+                    var stopper = Thread.ofVirtual().start(fixture::stop);
                     await().atMost(FileFixture.WAIT).until(() -> alice.client().fileUploads() == null);
+                    try {
+                        stopper.join(FileFixture.WAIT);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             });
             alice.client().connect();
