@@ -103,7 +103,7 @@ public final class Crowd implements AutoCloseable {
         config.setMaxFrameSize(16 * 1024 * 1024);
         config.setMaxTextMessageSize(16 * 1024 * 1024);
         // No idle limit once open, as the real client (its heartbeat watches the server instead):
-        // Jetty's 30 s closed members of a 10,000 room whose reading had fallen that far behind,
+        // Jetty's default idle time closed members of a big room whose reading had fallen behind,
         // and each came back to be sent the whole list again.
         config.setIdleTimeout(Duration.ZERO);
         request.setConfiguration(config);
